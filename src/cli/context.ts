@@ -1,0 +1,33 @@
+import { loadConfig, type TConfig } from "../platform/config.ts";
+import type { AppDeps } from "../platform/deps.ts";
+import { createDeps, createLogger } from "../platform/server.ts";
+
+export class CliError extends Error {}
+
+/** Config from the environment with CLI flags applied on top. */
+export function cliConfig(overrides: Partial<Record<string, string | undefined>> = {}): TConfig {
+  const env = { ...process.env };
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) env[k] = v;
+  return loadConfig(env);
+}
+
+/** Opens the database for a one-shot command and closes it afterwards. */
+export async function withDeps<T>(
+  fn: (deps: AppDeps) => Promise<T>,
+  config: TConfig = cliConfig(),
+): Promise<T> {
+  const log = createLogger({ logLevel: process.env.AMUR_LOG_LEVEL ? config.logLevel : "warn" });
+  const deps = await createDeps(config, { log });
+  try {
+    return await fn(deps);
+  } finally {
+    await deps.outbox.stop();
+    await deps.db.close();
+  }
+}
+
+export function describeDatabase(config: TConfig): string {
+  return config.database.kind === "sqlite"
+    ? `SQLite ${config.database.file}`
+    : `PostgreSQL ${config.database.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}`;
+}

@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import { randomToken } from "../platform/auth/crypto.ts";
+import { DEMO_SEEDERS } from "../platform/demo.ts";
+import { runDemoSeeders } from "../platform/seed.ts";
+import { cliConfig, describeDatabase, withDeps } from "./context.ts";
+
+export function registerDatabase(program: Command): void {
+  program
+    .command("migrate")
+    .description("Create or update the database schema")
+    .action(async () => {
+      const config = cliConfig();
+      // createDeps migrates; this reports what it did.
+      await withDeps(async () => {}, config);
+      process.stdout.write(`Database is up to date (${describeDatabase(config)}).\n`);
+    });
+
+  const seed = program.command("seed").description("Load sample data");
+  seed
+    .command("demo")
+    .description("Load the demo cast and sample data of every module (idempotent; all labelled sample)")
+    .option(
+      "--password <password>",
+      "password for demo accounts that are created now (default: AMUR_DEMO_PASSWORD or generated)",
+    )
+    .action(async (opts: { password?: string }) => {
+      const config = cliConfig();
+      const demoPassword = opts.password ?? config.demoPassword ?? randomToken(12);
+      const report = await withDeps(
+        (deps) =>
+          runDemoSeeders(deps, DEMO_SEEDERS, {
+            demoPassword,
+            progress: (name) => process.stderr.write(`seeding ${name}…\n`),
+          }),
+        config,
+      );
+      const created = Object.values(report).reduce((a, b) => a + b, 0);
+      for (const [name, n] of Object.entries(report)) process.stdout.write(`  ${name}: ${n} created\n`);
+      if (created > 0 && !opts.password && !config.demoPassword) {
+        process.stdout.write(`Demo accounts created now use the password: ${demoPassword}\n`);
+      }
+      process.stdout.write(
+        created === 0 ? "Demo data already present; nothing changed.\n" : "Demo data loaded.\n",
+      );
+    });
+}

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../platform/config.ts";
+import { isAppError } from "../platform/errors.ts";
+import { registerApiKey } from "./apikey.ts";
+import { registerAudit } from "./audit.ts";
+import { CliError } from "./context.ts";
+import { registerDatabase } from "./db.ts";
+import { registerReference } from "./reference.ts";
+import { registerServe } from "./serve.ts";
+import { registerUser } from "./user.ts";
+
+export function buildProgram(): Command {
+  const program = new Command("amur")
+    .description(
+      "Amur — China–Russia border trade platform (中俄边境贸易平台 · платформа приграничной торговли)",
+    )
+    .version(process.env.npm_package_version ?? "0.1.0")
+    .showHelpAfterError()
+    .exitOverride();
+  registerServe(program);
+  registerDatabase(program);
+  registerReference(program);
+  registerUser(program);
+  registerApiKey(program);
+  registerAudit(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode;
+      return;
+    }
+    if (e instanceof ConfigError || e instanceof CliError) {
+      process.stderr.write(`amur: ${e.message}\n`);
+    } else if (isAppError(e)) {
+      process.stderr.write(`amur: ${e.code} ${JSON.stringify(e.params)}\n`);
+    } else {
+      process.stderr.write(`amur: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    }
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.main) {
+  await main(process.argv);
+}

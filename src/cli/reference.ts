@@ -1,0 +1,67 @@
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { type LoadProgress, loadReferenceData } from "../modules/reference/reference.service.ts";
+import { withDeps } from "./context.ts";
+
+/** A progress bar per dataset on a terminal; plain lines otherwise (CI logs). */
+export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
+  const bars = stream.isTTY
+    ? new cliProgress.MultiBar(
+        {
+          format: " {dataset} |{bar}| {percentage}% {value}/{total}",
+          hideCursor: true,
+          clearOnComplete: false,
+          stream,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  const byDataset = new Map<string, cliProgress.SingleBar>();
+  return {
+    onProgress(p: LoadProgress) {
+      if (!bars) {
+        if (p.phase === "done" || p.phase === "skip")
+          stream.write(`  ${p.dataset}: ${p.phase === "skip" ? "unchanged" : "loaded"}\n`);
+        return;
+      }
+      let bar = byDataset.get(p.dataset);
+      if (!bar) {
+        bar = bars.create(p.total, 0, { dataset: p.dataset.padEnd(10) });
+        byDataset.set(p.dataset, bar);
+      }
+      bar.setTotal(Math.max(p.total, 1));
+      bar.update(p.done);
+    },
+    stop() {
+      bars?.stop();
+    },
+  };
+}
+
+export function registerReference(program: Command): void {
+  const reference = program
+    .command("reference")
+    .description("Reference data: HS / TN VED, countries, currencies, UN/LOCODE, border ports");
+  reference
+    .command("load")
+    .description("Load the shipped reference data (idempotent: unchanged datasets are skipped)")
+    .option("--force", "reload even unchanged datasets")
+    .option("--data-dir <dir>", "read the reference files from this directory instead of data/reference")
+    .action(async (opts: { force?: boolean; dataDir?: string }) => {
+      const started = Date.now();
+      const reporter = progressReporter();
+      const reports = await withDeps((deps) =>
+        loadReferenceData(deps, {
+          onProgress: reporter.onProgress,
+          ...(opts.force ? { force: true } : {}),
+          ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+        }),
+      ).finally(() => reporter.stop());
+      for (const r of reports)
+        process.stdout.write(`${r.dataset.padEnd(10)} ${r.status.padEnd(9)} ${r.rows} rows\n`);
+      const loaded = reports.filter((r) => r.status === "loaded").length;
+      process.stdout.write(
+        `${loaded === 0 ? "Nothing changed" : `${loaded} dataset(s) loaded`} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+      );
+    });
+}

@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CsvError, parseCsv, parseCsvRecords } from "./csv.ts";
+
+const rows = (text: string, separator?: string): string[][] => [
+  ...parseCsv(text, separator === undefined ? {} : { separator }),
+];
+
+describe("parseCsv", () => {
+  it("splits plain fields and lines", () => {
+    expect(rows("a,b,c\n1,2,3\n")).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
+  });
+
+  it("accepts CRLF, LF and CR line endings and a missing final line break", () => {
+    expect(rows("a,b\r\n1,2\r3,4\n5,6")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+      ["5", "6"],
+    ]);
+  });
+
+  it("strips a UTF-8 BOM", () => {
+    expect(rows("\uFEFFsection,name\nI,x\n")).toEqual([
+      ["section", "name"],
+      ["I", "x"],
+    ]);
+  });
+
+  it("keeps separators, doubled quotes and line breaks inside quoted fields", () => {
+    expect(rows('1,"a, b","say ""hi""","two\nlines","crlf\r\nline"\n2,x,y,z,w')).toEqual([
+      ["1", "a, b", 'say "hi"', "two\nlines", "crlf\r\nline"],
+      ["2", "x", "y", "z", "w"],
+    ]);
+  });
+
+  it("keeps empty fields, quoted or not, including a trailing one", () => {
+    expect(rows(',"",a,\n""\n,\n')).toEqual([["", "", "a", ""], [""], ["", ""]]);
+    expect(rows("a,")).toEqual([["a", ""]]);
+  });
+
+  it("skips blank lines", () => {
+    expect(rows("\n\na\n\r\n\nb\n\n")).toEqual([["a"], ["b"]]);
+    expect(rows("")).toEqual([]);
+  });
+
+  it("reads the UN/LOCODE mix of quoted and bare fields", () => {
+    expect(rows(',"CN","HEK","Heihe","Heihe","23","1-----7-","AS","1601",,"5014N 12729E",""')).toEqual([
+      ["", "CN", "HEK", "Heihe", "Heihe", "23", "1-----7-", "AS", "1601", "", "5014N 12729E", ""],
+    ]);
+  });
+
+  it("supports another separator", () => {
+    expect(rows("a|b|\n1|2|", "|")).toEqual([
+      ["a", "b", ""],
+      ["1", "2", ""],
+    ]);
+  });
+
+  it("rejects malformed quoting with the line number", () => {
+    expect(() => rows('a\n"open')).toThrowError(CsvError);
+    expect(() => rows('a\n"open')).toThrowError(/line 2: unterminated/);
+    expect(() => rows('"a"b,c')).toThrowError(/text after a closing quote/);
+    expect(() => rows('ab"c,d')).toThrowError(/quote inside an unquoted field/);
+    expect(() => rows('x\n"a\nb"\n"c"d')).toThrowError(/line 4/);
+  });
+
+  it("round-trips any table written the RFC 4180 way", () => {
+    const field = fc.string({ unit: fc.constantFrom("a", "я", "中", ",", '"', "\n", "\r\n", " ", "1") });
+    const table = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(table, (t) => {
+        const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+        const text = t.map((r) => r.map(quote).join(",")).join("\r\n");
+        expect(rows(text)).toEqual(t);
+      }),
+    );
+  });
+});
+
+describe("parseCsvRecords", () => {
+  it("keys rows by header and fills missing trailing fields", () => {
+    expect([...parseCsvRecords("code,name,note\n01,Animals\n02,Meat,x\n")]).toEqual([
+      { code: "01", name: "Animals", note: "" },
+      { code: "02", name: "Meat", note: "x" },
+    ]);
+  });
+
+  it("keeps values like NA as strings", () => {
+    expect([...parseCsvRecords("alpha2\nNA\n")]).toEqual([{ alpha2: "NA" }]);
+  });
+
+  it("rejects rows longer than the header", () => {
+    expect(() => [...parseCsvRecords("a,b\n1,2,3\n")]).toThrowError(/3 fields/);
+  });
+});

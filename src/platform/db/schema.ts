@@ -1,0 +1,214 @@
+import type { Generated } from "kysely";
+
+/**
+ * Row types of the main (OLTP) database. Conventions that hold on SQLite and PostgreSQL alike:
+ * ids are text UUIDs, times are ISO 8601 UTC text, booleans are 0/1 integers, JSON is text.
+ * Only the mappers in each module translate these into domain values.
+ */
+export interface OrganizationsTable {
+  id: string;
+  kind: "enterprise" | "authority" | "platform";
+  side: "CN" | "RU" | null;
+  name: string;
+  name_zh: string | null;
+  name_ru: string | null;
+  name_en: string | null;
+  is_sample: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  locale: "zh-CN" | "ru-RU" | "en";
+  password_hash: string | null;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  organization_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  occurred_at: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  organization_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  summary: string;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  event_id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string | null;
+  payload: string;
+  created_at: string;
+  available_at: string;
+  attempts: number;
+  status: "pending" | "done" | "dead";
+  claimed_until: string | null;
+  last_error: string | null;
+  done_at: string | null;
+}
+
+export interface OutboxDeliveriesTable {
+  event_id: string;
+  handler: string;
+  delivered_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  user_id: string;
+  operation: string;
+  request_hash: string;
+  response: string;
+  created_at: string;
+}
+
+export interface SearchDocsTable {
+  id: Generated<number>;
+  scope: string;
+  ref: string;
+  title: string;
+  body: string;
+}
+
+export interface HsNodesTable {
+  code: string;
+  level: "section" | "chapter" | "heading" | "subheading" | "national";
+  parent_code: string | null;
+  section_code: string | null;
+  name_en: string | null;
+  name_ru: string | null;
+  name_zh: string | null;
+  zh_source: string | null;
+  ru_source: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  scheme: "HS" | "TNVED";
+  ru_truncated: number;
+  position: number;
+}
+
+export interface CountriesTable {
+  alpha2: string;
+  alpha3: string;
+  numeric_code: string;
+  name_en: string;
+  name_ru: string | null;
+  name_zh: string | null;
+  currency_codes: string;
+}
+
+export interface CurrenciesTable {
+  code: string;
+  numeric_code: string | null;
+  minor_unit: number | null;
+  name_en: string;
+  is_current: number;
+  withdrawn: string | null;
+  entities: string;
+}
+
+export interface LocationsTable {
+  locode: string;
+  country: string;
+  name: string;
+  name_ascii: string;
+  subdivision_iso: string | null;
+  function_code: string;
+  functions: string;
+  status: string | null;
+  iata: string | null;
+  lat: number | null;
+  lon: number | null;
+  coordinates_raw: string | null;
+  edition: string;
+}
+
+export interface BorderPortsTable {
+  id: string;
+  position: number;
+  cn_region: string;
+  ru_region: string | null;
+  status: string;
+  data: string;
+  capacity_vehicles: number | null;
+  capacity_wagons: number | null;
+  capacity_tonnes: number | null;
+  capacity_source: "reference" | "configured";
+  capacity_updated_at: string | null;
+}
+
+export interface ReferenceDatasetsTable {
+  name: string;
+  source_hash: string;
+  row_count: number;
+  loaded_at: string;
+}
+
+export interface DB {
+  hs_nodes: HsNodesTable;
+  countries: CountriesTable;
+  currencies: CurrenciesTable;
+  locations: LocationsTable;
+  border_ports: BorderPortsTable;
+  reference_datasets: ReferenceDatasetsTable;
+  search_docs: SearchDocsTable;
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  outbox_deliveries: OutboxDeliveriesTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,5 @@
+import { identityDemoSeeder } from "../modules/identity/identity.seed.ts";
+import type { DemoSeeder } from "./seed.ts";
+
+/** Demo seeders in dependency order; each later module appends its own. */
+export const DEMO_SEEDERS: DemoSeeder[] = [identityDemoSeeder];

@@ -1,0 +1,19 @@
+import type { Logger } from "pino";
+import type { Clock } from "./clock.ts";
+import type { TConfig } from "./config.ts";
+import type { DbHandle } from "./db/db.ts";
+import type { OperationDeps } from "./operations.ts";
+import type { OutboxDispatcher } from "./outbox/outbox.ts";
+
+/** Everything a service may need, passed explicitly; there are no globals. */
+export interface AppDeps {
+  config: TConfig;
+  db: DbHandle;
+  clock: Clock;
+  log: Logger;
+  outbox: OutboxDispatcher;
+}
+
+export function operationDeps(deps: AppDeps): OperationDeps {
+  return { db: deps.db, clock: deps.clock, onEventsCommitted: () => deps.outbox.kick() };
+}

@@ -1,0 +1,58 @@
+/**
+ * The one catalogue of error codes. Domain code throws `new AppError("CODE", params)`; the HTTP error
+ * handler maps the code to its status and to localized title/detail (i18n keys `errors.CODE.*`).
+ * Services never throw HTTP errors.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  SCOPE_MISSING: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  HS_CODE_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SHUTTING_DOWN: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  /** Dotted path of the field in the request, e.g. `lines.0.hsCode`; empty for the whole body. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+export type ErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  readonly fieldErrors: FieldError[];
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, fieldErrors: FieldError[] = []) {
+    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`);
+    this.name = "AppError";
+    this.code = code;
+    this.params = params;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

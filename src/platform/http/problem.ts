@@ -1,0 +1,105 @@
+import type { z } from "zod";
+import { AppError, type ErrorCode, type FieldError } from "../errors.ts";
+import { type Locale, t, tCount } from "../i18n/i18n.ts";
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors: FieldError[];
+  requestId: string;
+  instance?: string;
+}
+
+export function problemOf(error: AppError, locale: Locale, requestId: string, instance?: string): Problem {
+  const params = { ...error.params, requestId };
+  return {
+    type: `urn:amur:problem:${error.code.toLowerCase()}`,
+    title: t(locale, `errors.${error.code}.title`, params),
+    status: error.status,
+    detail: t(locale, `errors.${error.code}.detail`, params),
+    code: error.code,
+    errors: error.fieldErrors,
+    requestId,
+    ...(instance ? { instance } : {}),
+  };
+}
+
+type Issue = z.core.$ZodIssue;
+
+function sizeKind(origin: string): "string" | "array" | "number" {
+  if (origin === "string") return "string";
+  return origin === "array" || origin === "set" ? "array" : "number";
+}
+
+/** Zod issue → localized field error. Messages come from our catalogue, never from zod's English. */
+export function fieldErrorOf(issue: Issue, locale: Locale, prefix: string[] = []): FieldError {
+  const path = [...prefix, ...issue.path.map(String)].join(".");
+  const message = (key: string, params: Record<string, string | number> = {}) =>
+    t(locale, `validation.${key}`, params);
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined
+        ? { path, code: "required", message: message("required") }
+        : { path, code: "invalid_type", message: message("invalid_type", { expected: issue.expected }) };
+    case "too_small": {
+      const kind = sizeKind(issue.origin);
+      const minimum = Number(issue.minimum);
+      // An empty text where one character is the minimum is a missing value, and says so.
+      if (kind === "string" && minimum === 1) return { path, code: "required", message: message("required") };
+      return {
+        path,
+        code: "too_small",
+        message: tCount(locale, `validation.too_small_${kind}`, minimum, { minimum }),
+      };
+    }
+    case "too_big": {
+      const kind = sizeKind(issue.origin);
+      const maximum = Number(issue.maximum);
+      return {
+        path,
+        code: "too_big",
+        message: tCount(locale, `validation.too_big_${kind}`, maximum, { maximum }),
+      };
+    }
+    case "invalid_format":
+      return issue.format === "email"
+        ? { path, code: "invalid_email", message: message("invalid_email") }
+        : { path, code: "invalid_format", message: message("invalid_format", { format: issue.format }) };
+    case "invalid_value":
+      return {
+        path,
+        code: "invalid_value",
+        message: message("invalid_value", { values: issue.values.map(String).join(", ") }),
+      };
+    case "unrecognized_keys":
+      return {
+        path,
+        code: "unrecognized_keys",
+        message: message("unrecognized_keys", { keys: issue.keys.join(", ") }),
+      };
+    default:
+      return { path, code: issue.code, message: message("invalid") };
+  }
+}
+
+/** Thrown by the request validator; carries zod issues to the error handler, which localizes them. */
+export class RequestValidationError extends Error {
+  readonly issues: Issue[];
+  readonly part: string;
+  constructor(issues: Issue[], part: string) {
+    super(`request ${part} failed validation`);
+    this.issues = issues;
+    this.part = part;
+  }
+}
+
+export function validationAppError(issues: Issue[], locale: Locale): AppError {
+  return new AppError(
+    "VALIDATION_FAILED",
+    {},
+    issues.map((i) => fieldErrorOf(i, locale)),
+  );
+}

@@ -1,0 +1,131 @@
+import { type AuditEntryInput, appendAudit } from "./audit/audit.ts";
+import { canonicalJson } from "./audit/canonical-json.ts";
+import { sha256Hex } from "./auth/crypto.ts";
+import { type Clock, newId } from "./clock.ts";
+import type { DbHandle, Dialect, Trx } from "./db/db.ts";
+import { AppError } from "./errors.ts";
+import { type EventInput, enqueueEvent } from "./outbox/outbox.ts";
+
+/** Who performs an operation: a user (through a session or API key), or the system (CLI, jobs). */
+export interface Actor {
+  userId: string | null;
+  label: string;
+  organizationId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, label: "system", organizationId: null };
+
+export interface OperationContext {
+  trx: Trx;
+  dialect: Dialect;
+  actor: Actor;
+  requestId: string | null;
+  /** The operation's time, one value for every row it writes. */
+  now: string;
+  audit(
+    entry: Omit<AuditEntryInput, "actorUserId" | "actorLabel" | "requestId" | "organizationId"> & {
+      organizationId?: string | null;
+    },
+  ): Promise<void>;
+  emit(event: EventInput): Promise<void>;
+}
+
+export interface Operation<I, O> {
+  name: string;
+  run(ctx: OperationContext, input: I): Promise<O>;
+}
+
+/**
+ * Declares a business operation. The API, the CLI and jobs all call operations through
+ * `runOperation`, which supplies the transaction, the audit entry and the outbox, and idempotency.
+ */
+export function defineOperation<I, O>(op: Operation<I, O>): Operation<I, O> {
+  return op;
+}
+
+export interface OperationDeps {
+  db: DbHandle;
+  clock: Clock;
+  /** Called after commit when the operation emitted events, to deliver them promptly. */
+  onEventsCommitted?: () => void;
+}
+
+export interface RunOptions {
+  actor: Actor;
+  requestId?: string | null;
+  /** With a user actor: repeat calls with the same key and input return the first result. */
+  idempotencyKey?: string | null;
+}
+
+export async function runOperation<I, O>(
+  deps: OperationDeps,
+  op: Operation<I, O>,
+  input: I,
+  options: RunOptions,
+): Promise<O> {
+  const { actor } = options;
+  const requestId = options.requestId ?? null;
+  const key = options.idempotencyKey && actor.userId ? options.idempotencyKey : null;
+  const requestHash = key ? sha256Hex(canonicalJson(input)) : "";
+  let emitted = 0;
+
+  const result = await deps.db.db.transaction().execute(async (trx) => {
+    if (key && actor.userId) {
+      const previous = await trx
+        .selectFrom("idempotency_keys")
+        .selectAll()
+        .where("user_id", "=", actor.userId)
+        .where("key", "=", key)
+        .executeTakeFirst();
+      if (previous) {
+        if (previous.operation !== op.name || previous.request_hash !== requestHash) {
+          throw new AppError("IDEMPOTENCY_KEY_REUSED", { key });
+        }
+        return JSON.parse(previous.response) as O;
+      }
+    }
+    const now = deps.clock.now().toISOString();
+    const ctx: OperationContext = {
+      trx,
+      dialect: deps.db.dialect,
+      actor,
+      requestId,
+      now,
+      audit: async (entry) => {
+        await appendAudit(
+          trx,
+          deps.db.dialect,
+          {
+            ...entry,
+            organizationId: entry.organizationId ?? actor.organizationId,
+            actorUserId: actor.userId,
+            actorLabel: actor.label,
+            requestId,
+          },
+          { id: newId(), at: now },
+        );
+      },
+      emit: async (event) => {
+        await enqueueEvent(trx, event, now);
+        emitted += 1;
+      },
+    };
+    const output = await op.run(ctx, input);
+    if (key && actor.userId) {
+      await trx
+        .insertInto("idempotency_keys")
+        .values({
+          key,
+          user_id: actor.userId,
+          operation: op.name,
+          request_hash: requestHash,
+          response: JSON.stringify(output ?? null),
+          created_at: now,
+        })
+        .execute();
+    }
+    return output;
+  });
+  if (emitted > 0) deps.onEventsCommitted?.();
+  return result;
+}

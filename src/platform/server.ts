@@ -1,0 +1,74 @@
+import pino, { type Logger } from "pino";
+import { type Clock, systemClock } from "./clock.ts";
+import type { TConfig } from "./config.ts";
+import { type DbHandle, openDatabase } from "./db/db.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import type { AppDeps } from "./deps.ts";
+import { buildApp, type RouteModule } from "./http/app.ts";
+import { ROUTE_MODULES } from "./modules.ts";
+import { OutboxDispatcher } from "./outbox/outbox.ts";
+
+export function createLogger(config: Pick<TConfig, "logLevel">): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: "amur" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+/** Opens the database, brings it up to date and wires the dependencies. */
+export async function createDeps(
+  config: TConfig,
+  options: { log?: Logger; clock?: Clock; db?: DbHandle } = {},
+) {
+  const log = options.log ?? createLogger(config);
+  const db = options.db ?? openDatabase(config.database);
+  await migrateToLatest(db);
+  const clock = options.clock ?? systemClock;
+  const outbox = new OutboxDispatcher(db, clock, log, { pollMs: config.outboxPollMs });
+  const deps: AppDeps = { config, db, clock, log, outbox };
+  return deps;
+}
+
+export async function createServer(deps: AppDeps, modules: RouteModule[] = ROUTE_MODULES) {
+  const { app, routes } = await buildApp(deps, modules);
+  await app.ready();
+  return { app, routes };
+}
+
+/**
+ * Starts serving and installs signal handlers: on SIGTERM/SIGINT the server stops accepting
+ * connections, finishes in-flight requests, lets the outbox finish its delivery round, then closes
+ * the database.
+ */
+export async function serve(
+  deps: AppDeps,
+  modules: RouteModule[] = ROUTE_MODULES,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const { app } = await createServer(deps, modules);
+  deps.outbox.start();
+  const address = await app.listen({ port: deps.config.port, host: deps.config.host });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      deps.log.info("shutting down: finishing in-flight requests and outbox deliveries");
+      await app.close();
+      await deps.outbox.stop();
+      await deps.db.close();
+      deps.log.info("stopped");
+    })();
+    return closing;
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      close().then(
+        () => process.exit(0),
+        (err) => {
+          deps.log.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { url: address, close };
+}

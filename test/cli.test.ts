@@ -1,0 +1,87 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-cli-"));
+
+function amur(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(root, "bin/amur.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, AMUR_DATA_DIR: dataDir, AMUR_LOG_LEVEL: "warn", ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe("amur CLI (SQLite)", () => {
+  it("prints help for every command group", () => {
+    const top = amur(["--help"]);
+    expect(top.code).toBe(0);
+    for (const cmd of ["serve", "migrate", "seed", "user", "apikey", "audit"])
+      expect(top.stdout).toContain(cmd);
+    expect(amur(["user", "--help"]).stdout).toContain("create-admin");
+    expect(amur(["audit", "verify", "--help"]).code).toBe(0);
+  });
+
+  it("stops with one clear line on an invalid setting", () => {
+    const r = amur(["migrate"], { PORT: "abc" });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^amur: invalid configuration: PORT /);
+  });
+
+  it("fails with a non-zero exit on an unknown command or bad input", () => {
+    expect(amur(["frobnicate"]).code).not.toBe(0);
+    const bad = amur([
+      "user",
+      "create-admin",
+      "--email",
+      "not-an-email",
+      "--password",
+      "long enough password",
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--email");
+  });
+
+  it("migrates, seeds demo data idempotently, creates an admin and an API key, verifies the audit log", () => {
+    expect(amur(["migrate"]).code).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, "amur.sqlite"))).toBe(true);
+    const first = amur(["seed", "demo", "--password", "demo password 123"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Demo data loaded.");
+    const second = amur(["seed", "demo"]);
+    expect(second.stdout).toContain("nothing changed");
+
+    const admin = amur([
+      "user",
+      "create-admin",
+      "--email",
+      "Root@Example.org",
+      "--password",
+      "a long admin password",
+    ]);
+    expect(admin.code).toBe(0);
+    const key = amur(["apikey", "create", "--email", "root@example.org", "--name", "ci"]);
+    expect(key.code).toBe(0);
+    expect(key.stdout.trim()).toMatch(/^amur_[A-Za-z0-9]{12}_[\w-]+$/);
+    expect(amur(["apikey", "create", "--email", "nobody@example.org", "--name", "x"]).code).toBe(1);
+
+    const ok = amur(["audit", "verify"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^OK: \d+ entries/);
+
+    const db = new SQLite(path.join(dataDir, "amur.sqlite"));
+    db.prepare("update audit_log set actor_label = 'mallory' where seq = 2").run();
+    db.close();
+    const broken = amur(["audit", "verify"]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("BROKEN at entry #2");
+  });
+});

@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROLES } from "../src/platform/auth/policy.ts";
+import { ERROR_STATUS } from "../src/platform/errors.ts";
+import {
+  catalogues,
+  flattenKeys,
+  hasMessage,
+  LOCALES,
+  localeFromAcceptLanguage,
+} from "../src/platform/i18n/i18n.ts";
+
+type Messages = Parameters<typeof flattenKeys>[0];
+
+function missingAcross(sets: Record<string, string[]>): string[] {
+  const all = new Set(Object.values(sets).flat());
+  return Object.entries(sets).flatMap(([locale, keys]) => {
+    const have = new Set(keys);
+    return [...all].filter((k) => !have.has(k)).map((k) => `${locale}: ${k}`);
+  });
+}
+
+function emptyValues(messages: Messages, locale: string): string[] {
+  return flattenKeys(messages)
+    .filter((k) => {
+      let node: unknown = messages;
+      for (const p of k.split(".")) node = (node as Record<string, unknown>)[p];
+      return typeof node !== "string" || node.trim() === "";
+    })
+    .map((k) => `${locale}: ${k}`);
+}
+
+describe("translations", () => {
+  it("server messages exist in zh-CN, ru-RU and en with the same keys, none empty", () => {
+    const sets = Object.fromEntries(LOCALES.map((l) => [l, flattenKeys(catalogues[l])]));
+    expect(missingAcross(sets)).toEqual([]);
+    expect(LOCALES.flatMap((l) => emptyValues(catalogues[l], l))).toEqual([]);
+  });
+
+  it("every error code and role has its texts in every locale", () => {
+    const missing = LOCALES.flatMap((l) => [
+      ...Object.keys(ERROR_STATUS).flatMap((code) =>
+        ["title", "detail"]
+          .filter((f) => !hasMessage(l, `errors.${code}.${f}`))
+          .map((f) => `${l}: errors.${code}.${f}`),
+      ),
+      ...ROLES.filter((r) => !hasMessage(l, `roles.${r}`)).map((r) => `${l}: roles.${r}`),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it("web UI strings exist in every locale with the same keys, none empty", () => {
+    const dir = path.resolve(import.meta.dirname, "../web/src/locales");
+    const files = { "zh-CN": "zh-CN.json", "ru-RU": "ru-RU.json", en: "en.json" };
+    const loaded = Object.fromEntries(
+      Object.entries(files).map(([l, f]) => [
+        l,
+        JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Messages,
+      ]),
+    );
+    const sets = Object.fromEntries(Object.entries(loaded).map(([l, m]) => [l, flattenKeys(m)]));
+    expect(Object.values(sets)[0]?.length ?? 0).toBeGreaterThan(20);
+    expect(missingAcross(sets)).toEqual([]);
+    expect(Object.entries(loaded).flatMap(([l, m]) => emptyValues(m, l))).toEqual([]);
+  });
+
+  it("negotiates the language from Accept-Language with q-values", () => {
+    expect(localeFromAcceptLanguage("ru-RU,ru;q=0.9,en;q=0.8")).toBe("ru-RU");
+    expect(localeFromAcceptLanguage("fr;q=1, zh-Hans-CN;q=0.5, en;q=0.4")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("de, fr")).toBeNull();
+    expect(localeFromAcceptLanguage("en;q=0, ru;q=0.1")).toBe("ru-RU");
+  });
+});

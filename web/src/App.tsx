@@ -1,0 +1,71 @@
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { createBrowserRouter, type RouteObject, useRouteError } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { ErrorState, PageHeader, Spinner } from "./components";
+import { Layout } from "./layout/Layout";
+import { MODULES, modulePath } from "./modules";
+import { AccountPage } from "./pages/AccountPage";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { ModulePage } from "./pages/ModulePage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { RequireAuth } from "./pages/RequireAuth";
+
+/** Shown inside the layout when rendering a page throws, instead of a blank screen. */
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <>
+      <PageHeader title={t("errors.unexpectedTitle")} />
+      <ErrorState error={error} onRetry={() => window.location.reload()} />
+    </>
+  );
+}
+
+// A gallery of the component kit for developers; only in `vite` dev mode, so it is absent from builds.
+const KitPage = import.meta.env.DEV ? lazy(() => import("./pages/KitPage")) : null;
+const devRoutes: RouteObject[] = KitPage
+  ? [
+      {
+        path: "dev/kit",
+        element: (
+          <Suspense fallback={<Spinner />}>
+            <KitPage />
+          </Suspense>
+        ),
+      },
+    ]
+  : [];
+
+const router = createBrowserRouter([
+  {
+    path: "/",
+    element: <Layout />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "login", element: <LoginPage /> },
+          ...MODULES.map((id) => ({ path: modulePath(id).slice(1), element: <ModulePage module={id} /> })),
+          {
+            path: "account",
+            element: (
+              <RequireAuth>
+                <AccountPage />
+              </RequireAuth>
+            ),
+          },
+          ...devRoutes,
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,214 @@
+import type { z } from "zod/mini";
+import {
+  type TApiKey,
+  type TCreatedApiKey,
+  type TMe,
+  ZApiKeyList,
+  ZCreatedApiKey,
+  ZMe,
+  ZProblem,
+} from "./contracts";
+import i18n, { currentLanguage, type Language } from "./i18n";
+
+const API_BASE = "/api/v1";
+
+export interface FieldError {
+  /** Dotted path of the field in the request body (`email`, `lines.0.hsCode`); empty for the whole body. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * An RFC 9457 problem from the server, or a client-side stand-in for one (status 0) when the server
+ * could not be reached or answered something unreadable. Title, detail and messages arrive already in
+ * the request's language, so they are shown as given.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | null;
+  readonly errors: readonly FieldError[];
+  readonly requestId: string | null;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    title: string;
+    detail?: string | null;
+    errors?: readonly FieldError[];
+    requestId?: string | null;
+  }) {
+    super(`${init.status} ${init.code}: ${init.title}`);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail ?? null;
+    this.errors = init.errors ?? [];
+    this.requestId = init.requestId ?? null;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+// The CSRF token of the current session; the server hands it out with the login and /me answers and
+// requires it on every cookie-authenticated mutation.
+let csrfToken: string | null = null;
+
+function rememberSession(me: TMe): TMe {
+  csrfToken = me.csrfToken;
+  return me;
+}
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+interface SendOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+function unreadableAnswer(status: number, requestId: string | null): ApiError {
+  return new ApiError({
+    status,
+    code: "UNREADABLE_RESPONSE",
+    title: i18n.t("errors.unexpectedTitle"),
+    detail: i18n.t("errors.unexpectedDetail"),
+    requestId,
+  });
+}
+
+function normalizePath(path: string | readonly (string | number)[] | undefined): string {
+  if (path === undefined) return "";
+  if (typeof path !== "string") return path.join(".");
+  // Accept JSON Pointers (`/lines/0/hsCode`) as well as dotted paths.
+  return path.startsWith("/") ? path.slice(1).split("/").join(".") : path;
+}
+
+async function problemFrom(response: Response): Promise<ApiError> {
+  const requestId = response.headers.get("x-request-id");
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy's HTML error page or an empty body: fall through to the generic message below.
+  }
+  const parsed = ZProblem.safeParse(body);
+  if (!parsed.success || parsed.data.title === undefined) {
+    const fallback = unreadableAnswer(response.status, requestId);
+    return new ApiError({
+      status: response.status,
+      code: parsed.success ? (parsed.data.code ?? `HTTP_${response.status}`) : `HTTP_${response.status}`,
+      title: fallback.title,
+      detail: fallback.detail,
+      requestId,
+    });
+  }
+  const problem = parsed.data;
+  return new ApiError({
+    status: response.status,
+    code: problem.code ?? `HTTP_${response.status}`,
+    title: problem.title ?? "",
+    detail: problem.detail ?? null,
+    errors: (problem.errors ?? []).map((e) => ({
+      path: normalizePath(e.path),
+      code: e.code ?? "invalid",
+      message: e.message ?? "",
+    })),
+    requestId: problem.requestId ?? requestId,
+  });
+}
+
+async function send(path: string, { method = "GET", body, signal }: SendOptions = {}): Promise<Response> {
+  const headers = new Headers({ Accept: "application/json", "Accept-Language": currentLanguage() });
+  if (body !== undefined) headers.set("Content-Type", "application/json");
+  if (method !== "GET" && csrfToken) headers.set("X-CSRF-Token", csrfToken);
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    // Let cancellations by TanStack Query propagate unchanged; it recognises its own AbortError.
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError({
+      status: 0,
+      code: "NETWORK_ERROR",
+      title: i18n.t("errors.networkTitle"),
+      detail: i18n.t("errors.networkDetail"),
+    });
+  }
+  if (!response.ok) throw await problemFrom(response);
+  return response;
+}
+
+async function request<S extends z.ZodMiniType>(
+  path: string,
+  schema: S,
+  options?: SendOptions,
+): Promise<z.output<S>> {
+  const response = await send(path, options);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw unreadableAnswer(response.status, response.headers.get("x-request-id"));
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    // The server's answer does not match the contract: say so in the console for whoever debugs it.
+    console.error(`Unexpected answer from ${path}`, parsed.error.issues);
+    throw unreadableAnswer(response.status, response.headers.get("x-request-id"));
+  }
+  return parsed.data;
+}
+
+async function requestNoContent(path: string, options: SendOptions): Promise<void> {
+  await send(path, options);
+}
+
+/** The signed-in user, or null when nobody is signed in. */
+export async function fetchMe(signal?: AbortSignal): Promise<TMe | null> {
+  try {
+    return rememberSession(await request("/me", ZMe, { signal }));
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      csrfToken = null;
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function signIn(credentials: { email: string; password: string }): Promise<TMe> {
+  return rememberSession(await request("/auth/login", ZMe, { method: "POST", body: credentials }));
+}
+
+export async function signOut(): Promise<void> {
+  await requestNoContent("/auth/logout", { method: "POST" });
+  csrfToken = null;
+}
+
+export async function updateMe(patch: { displayName?: string; locale?: Language }): Promise<TMe> {
+  return rememberSession(await request("/me", ZMe, { method: "PATCH", body: patch }));
+}
+
+export async function listApiKeys(signal?: AbortSignal): Promise<TApiKey[]> {
+  return (await request("/api-keys", ZApiKeyList, { signal })).items;
+}
+
+export async function createApiKey(input: { name: string; scopes?: string[] }): Promise<TCreatedApiKey> {
+  return request("/api-keys", ZCreatedApiKey, { method: "POST", body: input });
+}
+
+export async function revokeApiKey(id: string): Promise<void> {
+  await requestNoContent(`/api-keys/${encodeURIComponent(id)}`, { method: "DELETE" });
+}

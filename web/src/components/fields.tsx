@@ -1,0 +1,248 @@
+import { type ComponentPropsWithRef, type ReactNode, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormField } from "./Form";
+
+interface FieldBaseProps {
+  label: ReactNode;
+  /** Help shown under the label and linked to the control with aria-describedby. */
+  hint?: ReactNode;
+  /** An error to show; inside a Form, the server's error for this field's `name` is used otherwise. */
+  error?: string;
+  /** Marks the field "(optional)" rather than marking every required field. */
+  optional?: boolean;
+}
+
+interface FieldShellProps extends FieldBaseProps {
+  id: string;
+  hintId: string;
+  errorId: string;
+  error: string | undefined;
+  children: ReactNode;
+}
+
+function FieldShell({ id, hintId, errorId, label, hint, error, optional, children }: FieldShellProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {optional ? <span className="field__optional"> ({t("common.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function useFieldIds(
+  explicitId: string | undefined,
+  name: string | undefined,
+  error: string | undefined,
+  hint: ReactNode,
+) {
+  const generated = useId();
+  const id = explicitId ?? `field-${generated.replace(/:/g, "")}`;
+  const formError = useFormField(name, id);
+  const shownError = error ?? formError;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : "", shownError ? errorId : ""].filter(Boolean).join(" ") || undefined;
+  return {
+    id,
+    shell: { id, hintId, errorId, error: shownError },
+    describedBy,
+    invalid: shownError !== undefined,
+  };
+}
+
+export type TextFieldProps = FieldBaseProps & Omit<ComponentPropsWithRef<"input">, "children">;
+
+export function TextField({
+  label,
+  hint,
+  error,
+  optional,
+  id: explicitId,
+  className,
+  ...input
+}: TextFieldProps) {
+  const ids = useFieldIds(explicitId, input.name, error, hint);
+  return (
+    <FieldShell {...ids.shell} label={label} hint={hint} optional={optional}>
+      <input
+        type="text"
+        {...input}
+        id={ids.id}
+        className={["input", className ?? ""].filter(Boolean).join(" ")}
+        required={!optional}
+        aria-invalid={ids.invalid || undefined}
+        aria-describedby={ids.describedBy}
+      />
+    </FieldShell>
+  );
+}
+
+export type PasswordFieldProps = Omit<TextFieldProps, "type">;
+
+/** A password input with a "show password" toggle, which helps most on phones. */
+export function PasswordField({
+  label,
+  hint,
+  error,
+  optional,
+  id: explicitId,
+  className,
+  ...input
+}: PasswordFieldProps) {
+  const { t } = useTranslation();
+  const [visible, setVisible] = useState(false);
+  const ids = useFieldIds(explicitId, input.name, error, hint);
+  return (
+    <FieldShell {...ids.shell} label={label} hint={hint} optional={optional}>
+      <div className="password">
+        <input
+          {...input}
+          type={visible ? "text" : "password"}
+          id={ids.id}
+          className={["input", className ?? ""].filter(Boolean).join(" ")}
+          required={!optional}
+          aria-invalid={ids.invalid || undefined}
+          aria-describedby={ids.describedBy}
+          autoCapitalize="off"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          className="password__toggle"
+          aria-controls={ids.id}
+          aria-pressed={visible}
+          onClick={() => setVisible((v) => !v)}
+        >
+          {visible ? t("common.hidePassword") : t("common.showPassword")}
+        </button>
+      </div>
+    </FieldShell>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export type SelectProps = FieldBaseProps &
+  Omit<ComponentPropsWithRef<"select">, "children"> & { options: readonly SelectOption[] };
+
+export function Select({
+  label,
+  hint,
+  error,
+  optional,
+  id: explicitId,
+  className,
+  options,
+  ...select
+}: SelectProps) {
+  const ids = useFieldIds(explicitId, select.name, error, hint);
+  return (
+    <FieldShell {...ids.shell} label={label} hint={hint} optional={optional}>
+      <select
+        {...select}
+        id={ids.id}
+        className={["input select", className ?? ""].filter(Boolean).join(" ")}
+        required={!optional}
+        aria-invalid={ids.invalid || undefined}
+        aria-describedby={ids.describedBy}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export interface CheckboxOption {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export interface CheckboxGroupProps {
+  legend: ReactNode;
+  name: string;
+  options: readonly CheckboxOption[];
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** Several independent choices under one question, as a fieldset so the legend is read with each box. */
+export function CheckboxGroup({ legend, name, options, value, onChange, hint, error }: CheckboxGroupProps) {
+  const generated = useId().replace(/:/g, "");
+  const groupId = `group-${generated}`;
+  const formError = useFormField(name, `${groupId}-0`);
+  const shownError = error ?? formError;
+  const hintId = `${groupId}-hint`;
+  const errorId = `${groupId}-error`;
+  const describedBy = [hint ? hintId : "", shownError ? errorId : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset
+      className={shownError ? "field fieldset field--invalid" : "field fieldset"}
+      aria-describedby={describedBy}
+    >
+      <legend className="field__label">{legend}</legend>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {shownError ? (
+        <p className="field__error" id={errorId}>
+          {shownError}
+        </p>
+      ) : null}
+      <div className="checkboxes">
+        {options.map((option, index) => {
+          const id = `${groupId}-${index}`;
+          const checked = value.includes(option.value);
+          return (
+            <div className="checkbox" key={option.value}>
+              <input
+                type="checkbox"
+                id={id}
+                name={name}
+                value={option.value}
+                checked={checked}
+                aria-describedby={option.hint ? `${id}-hint` : undefined}
+                onChange={() =>
+                  onChange(checked ? value.filter((v) => v !== option.value) : [...value, option.value])
+                }
+              />
+              <label htmlFor={id}>
+                <span className="checkbox__label">{option.label}</span>
+                {option.hint ? (
+                  <span className="checkbox__hint" id={`${id}-hint`}>
+                    {option.hint}
+                  </span>
+                ) : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
