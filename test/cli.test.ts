@@ -4,6 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { makeUscc } from "../src/modules/registry/identifiers.ts";
+
+/** The same code with its check character changed. */
+const typo = (code: string) => `${code.slice(0, 17)}${code[17] === "1" ? "2" : "1"}`;
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-cli-"));
@@ -20,6 +24,28 @@ function amur(args: string[], env: Record<string, string> = {}) {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe("amur CLI (SQLite)", () => {
+  it("imports enterprises from CSV, writes a per-row report, fails when nothing could be imported", () => {
+    const csv = path.join(dataDir, "enterprises.csv");
+    fs.writeFileSync(
+      csv,
+      `side,uscc,name_zh,region\nCN,${makeUscc("91231100CL1000001")},示例公司（测试）,CN-HL\nCN,${typo(makeUscc("91231100CL1000002"))},坏代码,CN-HL\n`,
+    );
+    const ok = amur(["enterprises", "import", csv, "--lang", "zh-CN"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^1 imported, 1 invalid of 2 rows/);
+    expect(ok.stderr).toContain("line 3");
+    const report = fs.readFileSync(`${csv}.report.csv`, "utf8");
+    expect(report.split("\n")[2]).toMatch(/^3,invalid,,uscc: .*第 18 位/);
+    const again = amur(["enterprises", "import", csv]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/^0 imported, 2 invalid/);
+    const broken = path.join(dataDir, "broken.csv");
+    fs.writeFileSync(broken, 'side,region\nCN,"CN-HL\n');
+    const bad = amur(["enterprises", "import", broken]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("line 2");
+  });
+
   it("prints help for every command group", () => {
     const top = amur(["--help"]);
     expect(top.code).toBe(0);

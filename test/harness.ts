@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import pino from "pino";
 import { afterAll, beforeAll, describe } from "vitest";
+import { loadReferenceData } from "../src/modules/reference/reference.service.ts";
 import type { Clock } from "../src/platform/clock.ts";
 import { loadConfig, type TConfig } from "../src/platform/config.ts";
 import { type DbHandle, type Dialect, openPostgres, openSqlite } from "../src/platform/db/db.ts";
@@ -78,6 +79,8 @@ export async function createTestDeps(
     log: pino({ level: "silent" }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  // Regions are the reference data every registry test needs; the rest loads only where a test asks.
+  await loadReferenceData(deps, { only: ["regions"] });
   return {
     deps,
     close: async () => {

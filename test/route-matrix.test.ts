@@ -123,6 +123,31 @@ describeEachDialect("route matrix", ({ deps }) => {
     }
   });
 
+  it("answers 403 to an officer of the other side on every side-scoped route", async () => {
+    await setup();
+    const scoped = routes.filter((r) => isApi(r) && r.sideScope && r.policy.access === "role");
+    for (const route of scoped) {
+      if (route.policy.access !== "role") continue;
+      const role = route.policy.roles[0];
+      for (const [resourceSide, officerSide] of [
+        ["CN", "RU"],
+        ["RU", "CN"],
+      ] as const) {
+        const parts = await route.sideScope!.create(deps(), resourceSide);
+        const officer = await makeUser(deps(), { role, side: officerSide });
+        const s = await login(app, officer.email);
+        const res = await app.inject({
+          method: route.method as "GET",
+          url: concreteUrl(route, parts.params),
+          headers: s.write,
+          ...(parts.body !== undefined ? { payload: parts.body as object } : {}),
+        });
+        expect.soft(res.statusCode, `${officerSide} officer: ${route.method} ${route.url}`).toBe(403);
+        expect.soft(res.json().code).toBe("FORBIDDEN_SIDE");
+      }
+    }
+  });
+
   it("hides internals of unexpected errors behind a 500 problem", async () => {
     const { app: failing } = await buildApp(deps(), [
       (a) => {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { randomToken } from "../platform/auth/crypto.ts";
 import { DEMO_SEEDERS } from "../platform/demo.ts";
 import { runDemoSeeders } from "../platform/seed.ts";
@@ -26,14 +27,14 @@ export function registerDatabase(program: Command): void {
     .action(async (opts: { password?: string }) => {
       const config = cliConfig();
       const demoPassword = opts.password ?? config.demoPassword ?? randomToken(12);
-      const report = await withDeps(
-        (deps) =>
-          runDemoSeeders(deps, DEMO_SEEDERS, {
-            demoPassword,
-            progress: (name) => process.stderr.write(`seeding ${name}…\n`),
-          }),
-        config,
-      );
+      const report = await withDeps(async (deps) => {
+        // Demo data names regions, HS codes and ports: the reference data must be there first.
+        await loadReferenceData(deps);
+        return runDemoSeeders(deps, DEMO_SEEDERS, {
+          demoPassword,
+          progress: (name) => process.stderr.write(`seeding ${name}…\n`),
+        });
+      }, config);
       const created = Object.values(report).reduce((a, b) => a + b, 0);
       for (const [name, n] of Object.entries(report)) process.stdout.write(`  ${name}: ${n} created\n`);
       if (created > 0 && !opts.password && !config.demoPassword) {

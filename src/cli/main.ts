@@ -5,6 +5,7 @@ import { registerApiKey } from "./apikey.ts";
 import { registerAudit } from "./audit.ts";
 import { CliError } from "./context.ts";
 import { registerDatabase } from "./db.ts";
+import { registerEnterprises } from "./enterprises.ts";
 import { registerReference } from "./reference.ts";
 import { registerServe } from "./serve.ts";
 import { registerUser } from "./user.ts";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDatabase(program);
   registerReference(program);
+  registerEnterprises(program);
   registerUser(program);
   registerApiKey(program);
   registerAudit(program);

@@ -1,5 +1,6 @@
 import { identityDemoSeeder } from "../modules/identity/identity.seed.ts";
+import { registryDemoSeeder } from "../modules/registry/registry.seed.ts";
 import type { DemoSeeder } from "./seed.ts";
 
 /** Demo seeders in dependency order; each later module appends its own. */
-export const DEMO_SEEDERS: DemoSeeder[] = [identityDemoSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [identityDemoSeeder, registryDemoSeeder];

@@ -9,12 +9,15 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  FORBIDDEN_SIDE: 403,
   CSRF_FAILED: 403,
   SCOPE_MISSING: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   HS_CODE_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
+  ENTERPRISE_EXISTS: 409,
+  ENTERPRISE_NOT_PENDING: 409,
   CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
@@ -30,7 +33,20 @@ export interface FieldError {
   /** Dotted path of the field in the request, e.g. `lines.0.hsCode`; empty for the whole body. */
   path: string;
   code: string;
+  /** Localized text; services leave it empty and give `key` (+ `params`) for the error handler. */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A field error raised by domain code, localized later from the message catalogue. */
+export function fieldError(
+  path: string,
+  code: string,
+  key: string,
+  params: Record<string, string | number> = {},
+): FieldError {
+  return { path, code, message: "", key, params };
 }
 
 export type ErrorParams = Record<string, string | number>;

@@ -4,7 +4,7 @@ import { sha256Hex } from "./auth/crypto.ts";
 import { type Clock, newId } from "./clock.ts";
 import type { DbHandle, Dialect, Trx } from "./db/db.ts";
 import { AppError } from "./errors.ts";
-import { type EventInput, enqueueEvent } from "./outbox/outbox.ts";
+import { type EventInput, enqueueEvent, enqueueEvents } from "./outbox/outbox.ts";
 
 /** Who performs an operation: a user (through a session or API key), or the system (CLI, jobs). */
 export interface Actor {
@@ -28,6 +28,8 @@ export interface OperationContext {
     },
   ): Promise<void>;
   emit(event: EventInput): Promise<void>;
+  /** Many events at once (bulk operations). */
+  emitMany(events: readonly EventInput[]): Promise<void>;
 }
 
 export interface Operation<I, O> {
@@ -108,6 +110,10 @@ export async function runOperation<I, O>(
       emit: async (event) => {
         await enqueueEvent(trx, event, now);
         emitted += 1;
+      },
+      emitMany: async (events) => {
+        await enqueueEvents(trx, events, now);
+        emitted += events.length;
       },
     };
     const output = await op.run(ctx, input);

@@ -5,7 +5,7 @@ import { type DbHandle, openDatabase } from "./db/db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp, type RouteModule } from "./http/app.ts";
-import { ROUTE_MODULES } from "./modules.ts";
+import { eventHandlers, ROUTE_MODULES } from "./modules.ts";
 import { OutboxDispatcher } from "./outbox/outbox.ts";
 
 export function createLogger(config: Pick<TConfig, "logLevel">): Logger {
@@ -26,6 +26,7 @@ export async function createDeps(
   await migrateToLatest(db);
   const clock = options.clock ?? systemClock;
   const outbox = new OutboxDispatcher(db, clock, log, { pollMs: config.outboxPollMs });
+  for (const handler of eventHandlers(clock)) outbox.register(handler);
   const deps: AppDeps = { config, db, clock, log, outbox };
   return deps;
 }

@@ -2,7 +2,7 @@
  * ISO 3166 countries with their Chinese and Russian names (data/reference/iso3166) and ISO 4217
  * currencies with minor units (data/reference/iso4217).
  */
-import { parseCsvRecords } from "./csv.ts";
+import { parseCsvRecords } from "../../platform/csv.ts";
 
 export interface Country {
   alpha2: string;

@@ -4,7 +4,7 @@
  * files (see `tnved.parse.ts`), Chinese section and chapter names from data/reference/hs-zh (the Amur
  * team's own translation). Also the code helpers the API and validators share.
  */
-import { parseCsvRecords } from "./csv.ts";
+import { parseCsvRecords } from "../../platform/csv.ts";
 import type { RuName, RuNameSource, RussianNames } from "./tnved.parse.ts";
 
 export const HS_SECTIONS = [

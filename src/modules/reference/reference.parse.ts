@@ -54,6 +54,7 @@ export const REFERENCE_FILES = {
   unlocodeFunctions: "unlocode/function-classifiers.csv",
   unlocodeStatuses: "unlocode/status-indicators.csv",
   ports: "ports/ports.json",
+  regions: "regions/regions.csv",
 } as const;
 export type ReferenceFile = keyof typeof REFERENCE_FILES;
 

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseCsvRecords } from "../../platform/csv.ts";
 import type { HsNodesTable } from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
 import { defineOperation, runOperation, SYSTEM_ACTOR } from "../../platform/operations.ts";
 import { appendDocuments, replaceScope, searchScope } from "../../platform/search/search.ts";
+import { replaceRegions } from "../registry/registry.repository.ts";
 import { normalizeHsCode, validateChineseNationalCode } from "./hs.parse.ts";
 import {
   DEFAULT_REFERENCE_DATA_DIR,
@@ -47,6 +49,7 @@ export const DATASETS: { name: string; files: ReferenceFile[] }[] = [
     files: ["unlocodeCN", "unlocodeRU", "unlocodeSubdivisions", "unlocodeFunctions", "unlocodeStatuses"],
   },
   { name: "ports", files: ["ports"] },
+  { name: "regions", files: ["regions"] },
 ];
 
 export interface LoadProgress {
@@ -123,14 +126,19 @@ const replaceDataset = defineOperation({
  */
 export async function loadReferenceData(
   deps: AppDeps,
-  options: { dataDir?: string; force?: boolean; onProgress?: (p: LoadProgress) => void } = {},
+  options: {
+    dataDir?: string;
+    force?: boolean;
+    only?: readonly string[];
+    onProgress?: (p: LoadProgress) => void;
+  } = {},
 ): Promise<LoadReport[]> {
   const dataDir = options.dataDir ?? DEFAULT_REFERENCE_DATA_DIR;
   const progress = options.onProgress ?? (() => {});
   const { db, dialect } = deps.db;
   const reports: LoadReport[] = [];
 
-  for (const dataset of DATASETS) {
+  for (const dataset of DATASETS.filter((d) => !options.only || options.only.includes(d.name))) {
     const hash = datasetHash(dataset.files, dataDir);
     const previous = await repo.findDataset(db, dataset.name);
     if (!options.force && previous?.source_hash === hash) {
@@ -270,6 +278,26 @@ export async function loadReferenceData(
             };
           });
           await repo.insertRows(trx, "border_ports", rows, tick);
+          return rows.length;
+        };
+        break;
+      }
+      case "regions": {
+        const rows = [...parseCsvRecords(readFileSync(join(dataDir, REFERENCE_FILES.regions), "utf8"))].map(
+          (r) => ({
+            code: r.code ?? "",
+            country: r.country ?? "",
+            kind: r.kind ?? "",
+            name_local: r.name_local ?? "",
+            name_zh: r.name_zh || null,
+            name_ru: r.name_ru || null,
+            name_en: r.name_en || null,
+          }),
+        );
+        total = rows.length;
+        write = async (trx, tick) => {
+          await replaceRegions(trx, rows);
+          tick(rows.length);
           return rows.length;
         };
         break;

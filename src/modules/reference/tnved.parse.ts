@@ -3,7 +3,7 @@
  * with their dated versions, the 2022 list of 10-digit lines and the 2017-era flat list with
  * hierarchical paths. Pure functions over file text; `hs.parse.ts` joins the result with the HS tree.
  */
-import { parseCsvRecords } from "./csv.ts";
+import { parseCsvRecords } from "../../platform/csv.ts";
 
 /** The date whose wording we show: the HS 2022 / TN VED 2022 edition took effect on 2022-01-01. */
 export const TNVED_REFERENCE_DATE = "2022-01-01";

@@ -3,7 +3,7 @@
  * coordinates converted to decimal degrees. Russia comes from edition 2024-2, China from 2018-1 (the
  * newest edition available for each).
  */
-import { parseCsvRecords } from "./csv.ts";
+import { parseCsvRecords } from "../../platform/csv.ts";
 
 export const UNLOCODE_FUNCTIONS = {
   "0": "not_official",

@@ -59,6 +59,10 @@ export function openSqlite(file: string): DbHandle {
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
+  // Random UUID keys touch pages all over the B-trees; a larger page cache (64 MiB) keeps bulk writes
+  // and directory queries in memory.
+  database.pragma("cache_size = -65536");
+  database.pragma("temp_store = memory");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     db,

@@ -4,6 +4,7 @@ import type { DbHandle, Dialect } from "./db.ts";
 import * as m0001 from "./migrations/0001_platform.ts";
 import * as m0002 from "./migrations/0002_search.ts";
 import * as m0003 from "./migrations/0003_reference.ts";
+import * as m0004 from "./migrations/0004_registry.ts";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0001_platform": m0001,
   "0002_search": m0002,
   "0003_reference": m0003,
+  "0004_registry": m0004,
 };
 
 function staticProvider(dialect: Dialect): MigrationProvider {

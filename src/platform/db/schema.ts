@@ -193,7 +193,96 @@ export interface ReferenceDatasetsTable {
   loaded_at: string;
 }
 
+export interface RegionsTable {
+  code: string;
+  country: string;
+  kind: string;
+  name_local: string;
+  name_zh: string | null;
+  name_ru: string | null;
+  name_en: string | null;
+}
+
+export interface EnterprisesTable {
+  id: string;
+  side: "CN" | "RU";
+  status: "pending" | "verified" | "rejected";
+  uscc: string | null;
+  inn: string | null;
+  ogrn: string | null;
+  kpp: string | null;
+  name_zh: string | null;
+  name_ru: string | null;
+  name_en: string | null;
+  legal_form: string | null;
+  region: string;
+  address: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  website: string | null;
+  hs_chapters: string;
+  is_border_trade: number;
+  aeo_level: "general" | "advanced" | null;
+  aeo_since: string | null;
+  is_cross_border_ecommerce: number;
+  registered_by: string | null;
+  registered_at: string;
+  verified_at: string | null;
+  verified_by: string | null;
+  decision_reason: string | null;
+  updated_at: string;
+  is_sample: number;
+}
+
+export interface EnterpriseHsChaptersTable {
+  enterprise_id: string;
+  chapter: string;
+}
+
+export interface EnterpriseDecisionsTable {
+  id: Generated<number>;
+  enterprise_id: string;
+  action: "registered" | "approved" | "rejected" | "updated" | "imported";
+  actor_user_id: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface EnterpriseClearanceStatsTable {
+  enterprise_id: string;
+  released: number;
+  rejected: number;
+  inspections: number;
+  inspections_with_findings: number;
+}
+
+export interface TrustProfilesTable {
+  enterprise_id: string;
+  score: number;
+  components: string;
+  formula_version: number;
+  computed_at: string;
+}
+
+export interface TrustHistoryTable {
+  id: Generated<number>;
+  enterprise_id: string;
+  event_id: string;
+  event_type: string;
+  score: number;
+  previous_score: number | null;
+  components: string;
+  at: string;
+}
+
 export interface DB {
+  regions: RegionsTable;
+  enterprises: EnterprisesTable;
+  enterprise_hs_chapters: EnterpriseHsChaptersTable;
+  enterprise_decisions: EnterpriseDecisionsTable;
+  enterprise_clearance_stats: EnterpriseClearanceStatsTable;
+  trust_profiles: TrustProfilesTable;
+  trust_history: TrustHistoryTable;
   hs_nodes: HsNodesTable;
   countries: CountriesTable;
   currencies: CurrenciesTable;

@@ -21,8 +21,8 @@ import {
 import type { Logger } from "pino";
 import type { ZodType } from "zod";
 import { authenticateApiKey, authenticateSession } from "../../modules/identity/identity.service.ts";
-import type { AuthContext, Policy } from "../auth/policy.ts";
-import { checkPolicy } from "../auth/policy.ts";
+import type { AuthContext, Policy, Side } from "../auth/policy.ts";
+import { checkPolicy, sidesWithRole } from "../auth/policy.ts";
 import { newId } from "../clock.ts";
 import type { AppDeps } from "../deps.ts";
 import { AppError, isAppError } from "../errors.ts";
@@ -45,10 +45,22 @@ export interface OwnedResourceFixture {
   ): Promise<{ params?: Record<string, string>; body?: unknown; query?: Record<string, string> }>;
 }
 
+/**
+ * For routes on a resource that belongs to one side (CN or RU): the resource's side, read from the
+ * request's params. An officer may act only where one of the policy's roles is held on that side;
+ * otherwise 403 FORBIDDEN_SIDE. `null` means the resource does not exist (404).
+ */
+export interface SideScope {
+  sideOf(deps: AppDeps, params: Record<string, string>): Promise<Side | null>;
+  /** Fixture for the route matrix: creates a resource of the given side and returns its request parts. */
+  create(deps: AppDeps, side: Side): Promise<{ params?: Record<string, string>; body?: unknown }>;
+}
+
 declare module "fastify" {
   interface FastifyContextConfig {
     policy?: Policy;
     ownedResource?: OwnedResourceFixture;
+    sideScope?: SideScope;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -63,6 +75,7 @@ export interface RegisteredRoute {
   url: string;
   policy: Policy;
   ownedResource: OwnedResourceFixture | undefined;
+  sideScope: SideScope | undefined;
 }
 
 export type RouteModule = (app: AmurApp, deps: AppDeps) => void;
@@ -130,7 +143,13 @@ export async function buildApp(
         routes.some((r) => r.url === route.url && r.method === "GET")
       )
         continue;
-      routes.push({ method, url: route.url, policy, ownedResource: route.config?.ownedResource });
+      routes.push({
+        method,
+        url: route.url,
+        policy,
+        ownedResource: route.config?.ownedResource,
+        sideScope: route.config?.sideScope,
+      });
     }
   });
 
@@ -167,6 +186,23 @@ export async function buildApp(
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || sent !== request.auth.csrfToken) throw new AppError("CSRF_FAILED");
     }
+  });
+
+  // Side scoping runs after validation, when the params are parsed.
+  app.addHook("preHandler", async (request) => {
+    const scope = request.routeOptions.config?.sideScope;
+    const policy = request.routeOptions.config?.policy;
+    if (!scope || !policy || policy.access !== "role" || !request.auth) return;
+    const side = await scope.sideOf(deps, request.params as Record<string, string>);
+    if (side === null)
+      throw new AppError("NOT_FOUND", {
+        resource: "resource",
+        id: Object.values(request.params as object).join("/"),
+      });
+    const allowed = policy.roles.some((role) =>
+      sidesWithRole(request.auth as AuthContext, role).includes(side),
+    );
+    if (!allowed) throw new AppError("FORBIDDEN_SIDE", { side });
   });
 
   app.addHook("onResponse", async (request, reply) => {

@@ -21,7 +21,11 @@ export function problemOf(error: AppError, locale: Locale, requestId: string, in
     status: error.status,
     detail: t(locale, `errors.${error.code}.detail`, params),
     code: error.code,
-    errors: error.fieldErrors,
+    errors: error.fieldErrors.map((f) =>
+      f.key
+        ? { path: f.path, code: f.code, message: t(locale, f.key, f.params ?? {}) }
+        : { path: f.path, code: f.code, message: f.message },
+    ),
     requestId,
     ...(instance ? { instance } : {}),
   };

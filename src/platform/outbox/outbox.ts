@@ -43,6 +43,29 @@ export async function enqueueEvent(trx: Executor, event: EventInput, at: string)
   return eventId;
 }
 
+/** Writes many events in one statement per chunk (bulk imports); same guarantees as enqueueEvent. */
+export async function enqueueEvents(trx: Executor, events: readonly EventInput[], at: string): Promise<void> {
+  const rows = events.map((event) => ({
+    event_id: newId(),
+    type: event.type,
+    aggregate_type: event.aggregateType,
+    aggregate_id: event.aggregateId,
+    payload: JSON.stringify(event.payload),
+    created_at: at,
+    available_at: at,
+    attempts: 0,
+    status: "pending" as const,
+    claimed_until: null,
+    last_error: null,
+    done_at: null,
+  }));
+  for (let i = 0; i < rows.length; i += 2000)
+    await trx
+      .insertInto("outbox")
+      .values(rows.slice(i, i + 2000))
+      .execute();
+}
+
 /**
  * A projection or side effect fed by the outbox. Delivery is at least once, so a handler must be
  * idempotent by `event.eventId`. `types` lists the event types it wants ("*" for all).

@@ -114,6 +114,12 @@ function tsQuery(q: SearchQuery): string {
     .join(" & ");
 }
 
+/**
+ * Ranking costs time per matching document, so a query that matches more than `window` documents is
+ * ranked among the `window` most recently indexed matches (a query that broad says little anyway).
+ */
+export const RANK_WINDOW = 1000;
+
 /** Ranked refs of a scope matching the text; an empty or all-stopword query matches nothing. */
 export async function searchScope(
   db: Executor,
@@ -121,22 +127,30 @@ export async function searchScope(
   scope: string,
   text: string,
   limit: number,
+  window = RANK_WINDOW,
 ): Promise<SearchHit[]> {
   const q = parseQuery(text);
   if (q.clauses.length === 0) return [];
   if (dialect === "postgres") {
+    const tsq = tsQuery(q);
     const r = await sql<{ ref: string; score: number }>`
-      select ref, ts_rank('{0.1, 0.2, 0.2, 1.0}', tsv, ${tsQuery(q)}::tsquery) * boost as score
+      select ref, ts_rank('{0.1, 0.2, 0.2, 1.0}', tsv, ${tsq}::tsquery) * boost as score
       from search_docs
-      where scope = ${scope} and tsv @@ ${tsQuery(q)}::tsquery
+      where scope = ${scope} and tsv @@ ${tsq}::tsquery
+        and id >= (select coalesce(min(id), 0) from (
+          select id from search_docs where scope = ${scope} and tsv @@ ${tsq}::tsquery order by id desc limit ${window}) w)
       order by score desc, ref
       limit ${limit}`.execute(db);
     return r.rows.map((x) => ({ ref: x.ref, score: Number(x.score) }));
   }
+  const match = fts5Query(q);
   const r = await sql<{ ref: string; score: number }>`
     select d.ref as ref, -bm25(search_fts, 5.0, 1.0) * d.boost as score
     from search_fts join search_docs d on d.id = search_fts.rowid
-    where search_fts match ${fts5Query(q)} and d.scope = ${scope}
+    where search_fts match ${match} and d.scope = ${scope}
+      and search_fts.rowid >= (select coalesce(min(rowid), 0) from (
+        select f.rowid as rowid from search_fts f join search_docs x on x.id = f.rowid
+        where f.search_fts match ${match} and x.scope = ${scope} order by f.rowid desc limit ${window}))
     order by score desc, d.ref
     limit ${limit}`.execute(db);
   return r.rows.map((x) => ({ ref: x.ref, score: Number(x.score) }));

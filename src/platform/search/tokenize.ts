@@ -13,7 +13,6 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 const CJK = /\p{Script=Han}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
 
 // Words too common to carry meaning; dropping them keeps postings short and ranking sharp.
 const STOPWORDS = new Set([
@@ -71,20 +70,38 @@ function normalize(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/ё/g, "е");
 }
 
+// Names and titles repeat the same words endlessly; stemming is the costly part of indexing.
+const stems = new Map<string, string>();
+const STEM_CACHE_MAX = 100_000;
+
 function stemWord(word: string): string {
-  if (CYRILLIC.test(word)) return ru.stem(word);
-  if (/^[a-z]+$/.test(word)) return en.stem(word);
-  return word;
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = CYRILLIC.test(word) ? ru.stem(word) : /^[a-z]+$/.test(word) ? en.stem(word) : word;
+    if (stems.size >= STEM_CACHE_MAX) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
-/** Word-like segments of the text, lowercased; Han runs split by the segmenter. */
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+const HAN_OR_NOT = /(\p{Script=Han}+)/u;
+
+/**
+ * Word-like segments of the text, lowercased. Only runs of Han characters go through the segmenter
+ * (it is slow, and splitting on non-letters is all other scripts need).
+ */
 function words(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(normalize(text))) {
-    if (!s.isWordLike) continue;
-    // The segmenter keeps letters joined by apostrophes or dots; split them further on anything that
-    // is not a letter or digit.
-    for (const w of s.segment.split(/[^\p{L}\p{N}]+/u)) if (w) out.push(w);
+  const normalized = normalize(text);
+  const parts = CJK.test(normalized) ? normalized.split(HAN_OR_NOT) : [normalized];
+  for (const part of parts) {
+    if (part === "") continue;
+    if (CJK.test(part)) {
+      for (const s of segmenter.segment(part)) if (s.isWordLike) out.push(s.segment);
+    } else {
+      for (const w of part.split(NON_WORD)) if (w) out.push(w);
+    }
   }
   return out;
 }
@@ -128,7 +145,7 @@ export function parseQuery(text: string): SearchQuery {
   return { clauses };
 }
 
-/** Han characters of a text (used to decide whether a query is Chinese). */
+/** Whether a text contains Han characters (used to decide whether a query is Chinese). */
 export function hasHan(text: string): boolean {
-  return HAN_RUN.test(text);
+  return CJK.test(text);
 }

@@ -1,5 +1,5 @@
 /**
- * A small RFC 4180 CSV reader for the shipped reference files: quoted fields, doubled quotes, separators
+ * A small RFC 4180 CSV reader (reference files, user imports): quoted fields, doubled quotes, separators
  * and line breaks inside quotes, CRLF / LF / CR line endings, a leading UTF-8 BOM, and a last line with or
  * without a line break. It is strict about quotes: an unterminated quoted field, text after a closing
  * quote, or a quote inside an unquoted field is a `CsvError` naming the line, because a silently
@@ -26,6 +26,14 @@ export interface CsvOptions {
  * line break stays in one record). Empty lines yield nothing.
  */
 export function* parseCsv(text: string, options: CsvOptions = {}): Generator<string[]> {
+  for (const r of parseCsvLines(text, options)) yield r.fields;
+}
+
+/** Like parseCsv, with the line number each record starts on (for error reports on user files). */
+export function* parseCsvLines(
+  text: string,
+  options: CsvOptions = {},
+): Generator<{ line: number; fields: string[] }> {
   const separator = options.separator ?? ",";
   if (separator.length !== 1 || separator === '"' || separator === "\n" || separator === "\r") {
     throw new Error(`unsupported CSV separator ${JSON.stringify(separator)}`);
@@ -37,6 +45,7 @@ export function* parseCsv(text: string, options: CsvOptions = {}): Generator<str
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let record: string[] = [];
+  let recordLine = 1;
 
   while (i < length) {
     if (record.length === 0) {
@@ -46,6 +55,7 @@ export function* parseCsv(text: string, options: CsvOptions = {}): Generator<str
         line++;
       }
       if (i === length) break;
+      recordLine = line;
     }
     let field: string;
     if (text[i] === '"') {
@@ -86,7 +96,7 @@ export function* parseCsv(text: string, options: CsvOptions = {}): Generator<str
       i++;
       if (i === length) {
         record.push("");
-        yield record;
+        yield { line: recordLine, fields: record };
         return;
       }
       continue;
@@ -94,11 +104,11 @@ export function* parseCsv(text: string, options: CsvOptions = {}): Generator<str
     if (ch === "\r" || ch === "\n") {
       i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
       line++;
-      yield record;
+      yield { line: recordLine, fields: record };
       record = [];
     }
   }
-  if (record.length > 0) yield record;
+  if (record.length > 0) yield { line: recordLine, fields: record };
 }
 
 function countLineBreaks(s: string): number {

@@ -1,0 +1,307 @@
+import type { Executor } from "../../platform/db/db.ts";
+import type { EnterprisesTable, RegionsTable } from "../../platform/db/schema.ts";
+
+/** Queries for regions, enterprises, decisions, clearance stats and trust profiles. */
+
+export function findRegion(db: Executor, code: string) {
+  return db.selectFrom("regions").selectAll().where("code", "=", code).executeTakeFirst();
+}
+
+export function listRegions(db: Executor, country?: string) {
+  let q = db.selectFrom("regions").selectAll().orderBy("code");
+  if (country) q = q.where("country", "=", country);
+  return q.execute();
+}
+
+export async function replaceRegions(trx: Executor, rows: readonly RegionsTable[]) {
+  await trx.deleteFrom("regions").execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto("regions")
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export function findEnterprise(db: Executor, id: string) {
+  return db.selectFrom("enterprises").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function findEnterprisesByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom("enterprises").selectAll().where("id", "in", ids).execute();
+}
+
+/** The enterprise that already holds one of these identifiers, if any. */
+export function findByIdentifiers(
+  db: Executor,
+  ids: { uscc?: string | null; inn?: string | null; ogrn?: string | null },
+) {
+  const conditions = Object.entries(ids).filter((e): e is [keyof typeof ids, string] => Boolean(e[1]));
+  if (conditions.length === 0) return Promise.resolve(undefined);
+  return db
+    .selectFrom("enterprises")
+    .selectAll()
+    .where((eb) => eb.or(conditions.map(([col, value]) => eb(col, "=", value))))
+    .executeTakeFirst();
+}
+
+export async function insertEnterprise(trx: Executor, row: EnterprisesTable, chapters: readonly string[]) {
+  await trx.insertInto("enterprises").values(row).execute();
+  if (chapters.length) {
+    await trx
+      .insertInto("enterprise_hs_chapters")
+      .values(chapters.map((chapter) => ({ enterprise_id: row.id, chapter })))
+      .execute();
+  }
+  await trx
+    .insertInto("enterprise_clearance_stats")
+    .values({ enterprise_id: row.id, released: 0, rejected: 0, inspections: 0, inspections_with_findings: 0 })
+    .execute();
+}
+
+export async function updateEnterprise(
+  trx: Executor,
+  id: string,
+  patch: Partial<EnterprisesTable>,
+  chapters?: readonly string[],
+) {
+  await trx.updateTable("enterprises").set(patch).where("id", "=", id).execute();
+  if (chapters) {
+    await trx.deleteFrom("enterprise_hs_chapters").where("enterprise_id", "=", id).execute();
+    if (chapters.length) {
+      await trx
+        .insertInto("enterprise_hs_chapters")
+        .values(chapters.map((chapter) => ({ enterprise_id: id, chapter })))
+        .execute();
+    }
+  }
+}
+
+export async function insertDecision(
+  trx: Executor,
+  row: {
+    enterprise_id: string;
+    action: "registered" | "approved" | "rejected" | "updated" | "imported";
+    actor_user_id: string | null;
+    reason: string | null;
+    at: string;
+  },
+) {
+  await trx.insertInto("enterprise_decisions").values(row).execute();
+}
+
+export function listDecisions(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom("enterprise_decisions as d")
+    .leftJoin("users as u", "u.id", "d.actor_user_id")
+    .select(["d.action", "d.reason", "d.at", "u.display_name as actor"])
+    .where("d.enterprise_id", "=", enterpriseId)
+    .orderBy("d.id")
+    .execute();
+}
+
+export interface DirectoryFilter {
+  ids?: readonly string[] | undefined;
+  side?: "CN" | "RU" | undefined;
+  region?: string | undefined;
+  hsChapter?: string | undefined;
+  verifiedOnly: boolean;
+}
+
+/** Directory rows: never rejected enterprises; filters applied in SQL. */
+export function listDirectory(db: Executor, f: DirectoryFilter, limit: number, offset: number) {
+  let q = db.selectFrom("enterprises as e").selectAll("e").where("e.status", "!=", "rejected");
+  if (f.ids) q = q.where("e.id", "in", f.ids.length ? f.ids : ["-"]);
+  if (f.side) q = q.where("e.side", "=", f.side);
+  if (f.region) q = q.where("e.region", "=", f.region);
+  if (f.verifiedOnly) q = q.where("e.status", "=", "verified");
+  if (f.hsChapter) {
+    const chapter = f.hsChapter;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("enterprise_hs_chapters as c")
+          .select("c.chapter")
+          .whereRef("c.enterprise_id", "=", "e.id")
+          .where("c.chapter", "=", chapter),
+      ),
+    );
+  }
+  return q.orderBy("e.verified_at", "desc").orderBy("e.id", "desc").limit(limit).offset(offset).execute();
+}
+
+/** Which of the candidate ids pass the directory filters (ids only: ranking happens elsewhere). */
+export async function filterDirectoryIds(
+  db: Executor,
+  ids: readonly string[],
+  f: DirectoryFilter,
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    let q = db
+      .selectFrom("enterprises as e")
+      .select("e.id")
+      .where("e.id", "in", part)
+      .where("e.status", "!=", "rejected");
+    if (f.side) q = q.where("e.side", "=", f.side);
+    if (f.region) q = q.where("e.region", "=", f.region);
+    if (f.verifiedOnly) q = q.where("e.status", "=", "verified");
+    if (f.hsChapter) {
+      const chapter = f.hsChapter;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("enterprise_hs_chapters as c")
+            .select("c.chapter")
+            .whereRef("c.enterprise_id", "=", "e.id")
+            .where("c.chapter", "=", chapter),
+        ),
+      );
+    }
+    for (const r of await q.execute()) out.add(r.id);
+  }
+  return out;
+}
+
+export function listQueue(
+  db: Executor,
+  sides: readonly ("CN" | "RU")[],
+  status: EnterprisesTable["status"],
+  limit: number,
+) {
+  if (sides.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("enterprises as e")
+    .leftJoin("users as u", "u.id", "e.registered_by")
+    .selectAll("e")
+    .select("u.email as registered_by_email")
+    .where("e.side", "in", sides)
+    .where("e.status", "=", status)
+    .orderBy("e.registered_at")
+    .limit(limit)
+    .execute();
+}
+
+export function findClearanceStats(db: Executor, id: string) {
+  return db
+    .selectFrom("enterprise_clearance_stats")
+    .selectAll()
+    .where("enterprise_id", "=", id)
+    .executeTakeFirst();
+}
+
+export function findTrustProfile(db: Executor, id: string) {
+  return db.selectFrom("trust_profiles").selectAll().where("enterprise_id", "=", id).executeTakeFirst();
+}
+
+export function findTrustProfiles(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom("trust_profiles").selectAll().where("enterprise_id", "in", ids).execute();
+}
+
+export async function saveTrustProfile(
+  trx: Executor,
+  row: {
+    enterprise_id: string;
+    score: number;
+    components: string;
+    formula_version: number;
+    computed_at: string;
+  },
+) {
+  await trx.deleteFrom("trust_profiles").where("enterprise_id", "=", row.enterprise_id).execute();
+  await trx.insertInto("trust_profiles").values(row).execute();
+}
+
+export function hasTrustHistoryFor(db: Executor, enterpriseId: string, eventId: string) {
+  return db
+    .selectFrom("trust_history")
+    .select("id")
+    .where("enterprise_id", "=", enterpriseId)
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+}
+
+export async function insertTrustHistory(
+  trx: Executor,
+  row: {
+    enterprise_id: string;
+    event_id: string;
+    event_type: string;
+    score: number;
+    previous_score: number | null;
+    components: string;
+    at: string;
+  },
+) {
+  await trx.insertInto("trust_history").values(row).execute();
+}
+
+export function listTrustHistory(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom("trust_history")
+    .selectAll()
+    .where("enterprise_id", "=", enterpriseId)
+    .orderBy("id", "desc")
+    .limit(100)
+    .execute();
+}
+
+/** Multi-row inserts for bulk imports, chunked below SQLite's bound-parameter limit. */
+export async function insertEnterprisesBulk(
+  trx: Executor,
+  orgs: readonly import("../../platform/db/schema.ts").OrganizationsTable[],
+  rows: readonly EnterprisesTable[],
+  chapters: readonly { enterprise_id: string; chapter: string }[],
+  decisions: readonly {
+    enterprise_id: string;
+    action: "imported";
+    actor_user_id: string | null;
+    reason: string | null;
+    at: string;
+  }[],
+) {
+  const chunk = async <T>(items: readonly T[], columns: number, insert: (part: T[]) => Promise<unknown>) => {
+    const size = Math.max(1, Math.floor(30000 / columns));
+    for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
+  };
+  await chunk(orgs, 9, (part) => trx.insertInto("organizations").values(part).execute());
+  await chunk(rows, 28, (part) => trx.insertInto("enterprises").values(part).execute());
+  await chunk(chapters, 2, (part) => trx.insertInto("enterprise_hs_chapters").values(part).execute());
+  await chunk(
+    rows.map((r) => ({
+      enterprise_id: r.id,
+      released: 0,
+      rejected: 0,
+      inspections: 0,
+      inspections_with_findings: 0,
+    })),
+    5,
+    (part) => trx.insertInto("enterprise_clearance_stats").values(part).execute(),
+  );
+  await chunk(decisions, 5, (part) => trx.insertInto("enterprise_decisions").values(part).execute());
+}
+
+/** Which of these identifiers are already registered (for bulk duplicate checks). */
+export async function existingIdentifiers(
+  db: Executor,
+  column: "uscc" | "inn" | "ogrn",
+  values: readonly string[],
+) {
+  const found = new Map<string, string>();
+  for (let i = 0; i < values.length; i += 500) {
+    const part = values.slice(i, i + 500);
+    if (part.length === 0) continue;
+    const rows = await db
+      .selectFrom("enterprises")
+      .select(["id", column])
+      .where(column, "in", part)
+      .execute();
+    for (const r of rows) {
+      const v = r[column];
+      if (v) found.set(v, r.id);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,455 @@
+import type { AuthContext, Side } from "../../platform/auth/policy.ts";
+import { hasRole, sidesWithRole } from "../../platform/auth/policy.ts";
+import type { Executor } from "../../platform/db/db.ts";
+import type { EnterprisesTable } from "../../platform/db/schema.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { AppError, type FieldError, fieldError } from "../../platform/errors.ts";
+import { type Locale, t } from "../../platform/i18n/i18n.ts";
+import { defineOperation, type OperationContext } from "../../platform/operations.ts";
+import { removeDocument, searchScope, upsertDocument } from "../../platform/search/search.ts";
+import * as identityRepo from "../identity/identity.repository.ts";
+import { type IdentifierScheme, normalizeIdentifier, validateIdentifier } from "./identifiers.ts";
+import { presentEnterprise } from "./registry.presenter.ts";
+import * as repo from "./registry.repository.ts";
+import type { TEnterprise, TEnterpriseInput } from "./registry.schema.ts";
+
+export const ENTERPRISE_SEARCH_SCOPE = "enterprise";
+
+/** An identifier check with messages in the reader's language (public validation endpoint). */
+export function checkIdentifier(scheme: IdentifierScheme, value: string, locale: Locale) {
+  const r = validateIdentifier(scheme, value);
+  const localize = (i: { code: string; params: Record<string, string | number> }) => ({
+    code: i.code,
+    message: t(locale, `identifiers.${i.code}`, {
+      ...i.params,
+      scheme: t(locale, `identifiers.scheme.${scheme}`),
+    }),
+  });
+  return {
+    scheme,
+    value,
+    valid: r.valid,
+    normalized: r.normalized,
+    errors: r.errors.map(localize),
+    warnings: r.warnings.map(localize),
+  };
+}
+
+interface CheckedIdentifiers {
+  uscc: string | null;
+  inn: string | null;
+  ogrn: string | null;
+  kpp: string | null;
+  errors: FieldError[];
+  warnings: FieldError[];
+}
+
+/**
+ * Which identifiers each side needs: China the USCC; Russia the INN with the OGRN (organizations,
+ * 10-digit INN, plus KPP) or the OGRNIP (individual entrepreneurs, 12-digit INN, no KPP).
+ */
+export function checkIdentifiers(side: Side, ids: TEnterpriseInput["identifiers"]): CheckedIdentifiers {
+  const out: CheckedIdentifiers = { uscc: null, inn: null, ogrn: null, kpp: null, errors: [], warnings: [] };
+  const run = (
+    field: "uscc" | "inn" | "ogrn" | "kpp",
+    scheme: IdentifierScheme,
+    value: string | undefined,
+    required: boolean,
+  ) => {
+    if (value === undefined || value.trim() === "") {
+      if (required) out.errors.push(fieldError(`identifiers.${field}`, "required", "validation.required"));
+      return;
+    }
+    const r = validateIdentifier(scheme, value);
+    for (const e of r.errors)
+      out.errors.push(fieldError(`identifiers.${field}`, e.code, `identifiers.${e.code}`, e.params));
+    for (const w of r.warnings)
+      out.warnings.push(fieldError(`identifiers.${field}`, w.code, `identifiers.${w.code}`, w.params));
+    if (r.valid) out[field] = r.normalized;
+  };
+  if (side === "CN") {
+    run("uscc", "uscc", ids.uscc, true);
+    for (const f of ["inn", "ogrn", "kpp"] as const) {
+      if (ids[f])
+        out.errors.push(fieldError(`identifiers.${f}`, "not_for_side", "identifiers.NOT_FOR_SIDE", { side }));
+    }
+    return out;
+  }
+  if (ids.uscc)
+    out.errors.push(fieldError("identifiers.uscc", "not_for_side", "identifiers.NOT_FOR_SIDE", { side }));
+  run("inn", "inn", ids.inn, true);
+  const individual = normalizeIdentifier("inn", ids.inn ?? "").length === 12;
+  run("ogrn", individual ? "ogrnip" : "ogrn", ids.ogrn, true);
+  if (individual) {
+    if (ids.kpp)
+      out.errors.push(
+        fieldError("identifiers.kpp", "not_for_individual", "identifiers.KPP_NOT_FOR_INDIVIDUAL"),
+      );
+  } else {
+    run("kpp", "kpp", ids.kpp, true);
+  }
+  return out;
+}
+
+/** Text indexed for the directory: every name and identifier. */
+export function searchText(
+  row: Pick<EnterprisesTable, "name_zh" | "name_ru" | "name_en" | "uscc" | "inn" | "ogrn">,
+) {
+  return [row.name_zh, row.name_ru, row.name_en, row.uscc, row.inn, row.ogrn].filter(Boolean).join(" \n ");
+}
+
+export async function indexEnterprise(
+  trx: Executor,
+  dialect: AppDeps["db"]["dialect"],
+  row: EnterprisesTable,
+) {
+  if (row.status === "rejected") {
+    await removeDocument(trx, dialect, ENTERPRISE_SEARCH_SCOPE, row.id);
+    return;
+  }
+  await upsertDocument(trx, dialect, ENTERPRISE_SEARCH_SCOPE, { ref: row.id, title: searchText(row) });
+}
+
+export interface RegisterInput extends TEnterpriseInput {
+  userId: string | null;
+  sample?: boolean;
+  /** Attach the registry entry to this existing enterprise organization instead of creating one. */
+  organizationId?: string;
+}
+
+/**
+ * Validates and records a registration (status pending). The enterprise becomes an organization, the
+ * registering user its member. Returns the row and the warnings (e.g. an early pilot-region USCC).
+ */
+export async function prepareRegistration(db: Executor, input: TEnterpriseInput) {
+  const errors: FieldError[] = [];
+  const ids = checkIdentifiers(input.side, input.identifiers);
+  errors.push(...ids.errors);
+  const native = input.side === "CN" ? "zh" : "ru";
+  if (!input.names[native])
+    errors.push(fieldError(`names.${native}`, "required", "registry.NATIVE_NAME_REQUIRED"));
+  const region = await repo.findRegion(db, input.region);
+  if (!region || region.country !== input.side) {
+    errors.push(
+      fieldError("region", "unknown_region", "registry.UNKNOWN_REGION", {
+        region: input.region,
+        side: input.side,
+      }),
+    );
+  }
+  const chapters = [...new Set(input.hsChapters)].sort();
+  for (const [i, c] of chapters.entries()) {
+    const n = Number(c);
+    if (n < 1 || n > 99 || n === 77)
+      errors.push(
+        fieldError(`hsChapters.${i}`, "unknown_chapter", "registry.UNKNOWN_CHAPTER", { chapter: c }),
+      );
+  }
+  if (errors.length) throw new AppError("VALIDATION_FAILED", {}, errors);
+  const existing = await repo.findByIdentifiers(db, { uscc: ids.uscc, inn: ids.inn, ogrn: ids.ogrn });
+  if (existing) {
+    throw new AppError("ENTERPRISE_EXISTS", {
+      id: existing.id,
+      name: existing.name_zh ?? existing.name_ru ?? existing.name_en ?? existing.id,
+    });
+  }
+  return { ids, chapters, nativeName: input.names[native] as string };
+}
+
+export const registerEnterprise = defineOperation({
+  name: "registry.register",
+  async run(ctx: OperationContext, input: RegisterInput) {
+    const { ids, chapters, nativeName } = await prepareRegistration(ctx.trx, input);
+    const id = input.organizationId ?? crypto.randomUUID();
+    if (input.organizationId) {
+      const org = await identityRepo.findOrganization(ctx.trx, input.organizationId);
+      if (!org || org.kind !== "enterprise" || org.side !== input.side) {
+        throw new AppError("NOT_FOUND", { resource: "organization", id: input.organizationId });
+      }
+    } else {
+      await identityRepo.insertOrganization(ctx.trx, {
+        id,
+        kind: "enterprise",
+        side: input.side,
+        name: nativeName,
+        name_zh: input.names.zh ?? null,
+        name_ru: input.names.ru ?? null,
+        name_en: input.names.en ?? null,
+        is_sample: input.sample ? 1 : 0,
+        created_at: ctx.now,
+      });
+    }
+    const row: EnterprisesTable = {
+      id,
+      side: input.side,
+      status: "pending",
+      uscc: ids.uscc,
+      inn: ids.inn,
+      ogrn: ids.ogrn,
+      kpp: ids.kpp,
+      name_zh: input.names.zh ?? null,
+      name_ru: input.names.ru ?? null,
+      name_en: input.names.en ?? null,
+      legal_form: input.legalForm ?? null,
+      region: input.region,
+      address: input.address ?? null,
+      contact_email: input.contacts.email ?? null,
+      contact_phone: input.contacts.phone ?? null,
+      website: input.contacts.website ?? null,
+      hs_chapters: JSON.stringify(chapters),
+      is_border_trade: input.borderTrade ? 1 : 0,
+      aeo_level: input.aeo.level,
+      aeo_since: input.aeo.since ?? null,
+      is_cross_border_ecommerce: input.crossBorderEcommerce ? 1 : 0,
+      registered_by: input.userId,
+      registered_at: ctx.now,
+      verified_at: null,
+      verified_by: null,
+      decision_reason: null,
+      updated_at: ctx.now,
+      is_sample: input.sample ? 1 : 0,
+    };
+    await repo.insertEnterprise(ctx.trx, row, chapters);
+    if (input.userId) {
+      await identityRepo.insertMembership(ctx.trx, {
+        user_id: input.userId,
+        organization_id: id,
+        role: "enterprise_member",
+        created_at: ctx.now,
+      });
+    }
+    await repo.insertDecision(ctx.trx, {
+      enterprise_id: id,
+      action: "registered",
+      actor_user_id: input.userId,
+      reason: null,
+      at: ctx.now,
+    });
+    await indexEnterprise(ctx.trx, ctx.dialect, row);
+    await ctx.audit({
+      action: "enterprise.registered",
+      targetType: "enterprise",
+      targetId: id,
+      organizationId: id,
+      summary: { side: row.side, uscc: row.uscc, inn: row.inn, ogrn: row.ogrn, name: nativeName },
+    });
+    await ctx.emit({
+      type: "enterprise.registered",
+      aggregateType: "enterprise",
+      aggregateId: id,
+      payload: { side: row.side },
+    });
+    return { row, warnings: ids.warnings };
+  },
+});
+
+export const decideVerification = defineOperation({
+  name: "registry.decide",
+  async run(
+    ctx: OperationContext,
+    input: { id: string; officer: AuthContext; decision: "approve" | "reject"; reason?: string | undefined },
+  ) {
+    const row = await repo.findEnterprise(ctx.trx, input.id);
+    if (!row) throw new AppError("NOT_FOUND", { resource: "enterprise", id: input.id });
+    // Checked again here (not only by the route's side scope) because CLI and jobs call this too.
+    if (!sidesWithRole(input.officer, "customs_officer").includes(row.side))
+      throw new AppError("FORBIDDEN_SIDE", { side: row.side });
+    if (row.status !== "pending") throw new AppError("ENTERPRISE_NOT_PENDING", { status: row.status });
+    if (input.decision === "reject" && !input.reason) {
+      throw new AppError("VALIDATION_FAILED", {}, [
+        fieldError("reason", "required", "registry.REASON_REQUIRED"),
+      ]);
+    }
+    const patch: Partial<EnterprisesTable> =
+      input.decision === "approve"
+        ? {
+            status: "verified",
+            verified_at: ctx.now,
+            verified_by: input.officer.user.id,
+            decision_reason: input.reason ?? null,
+            updated_at: ctx.now,
+          }
+        : { status: "rejected", decision_reason: input.reason ?? null, updated_at: ctx.now };
+    await repo.updateEnterprise(ctx.trx, row.id, patch);
+    await repo.insertDecision(ctx.trx, {
+      enterprise_id: row.id,
+      action: input.decision === "approve" ? "approved" : "rejected",
+      actor_user_id: input.officer.user.id,
+      reason: input.reason ?? null,
+      at: ctx.now,
+    });
+    const after = { ...row, ...patch } as EnterprisesTable;
+    await indexEnterprise(ctx.trx, ctx.dialect, after);
+    const type = input.decision === "approve" ? "enterprise.verified" : "enterprise.rejected";
+    await ctx.audit({
+      action: type,
+      targetType: "enterprise",
+      targetId: row.id,
+      organizationId: row.id,
+      summary: { from: row.status, to: after.status, reason: input.reason ?? null },
+    });
+    await ctx.emit({ type, aggregateType: "enterprise", aggregateId: row.id, payload: { side: row.side } });
+    return after;
+  },
+});
+
+/** Members edit their enterprise; identifiers, side and verification status are not editable here. */
+export const updateEnterpriseProfile = defineOperation({
+  name: "registry.update",
+  async run(
+    ctx: OperationContext,
+    input: {
+      id: string;
+      patch: {
+        names?: { zh?: string | undefined; ru?: string | undefined; en?: string | undefined } | undefined;
+        legalForm?: string | undefined;
+        address?: string | undefined;
+        contacts?:
+          | { email?: string | undefined; phone?: string | undefined; website?: string | undefined }
+          | undefined;
+        hsChapters?: string[] | undefined;
+        crossBorderEcommerce?: boolean | undefined;
+      };
+    },
+  ) {
+    const row = await repo.findEnterprise(ctx.trx, input.id);
+    if (!row) throw new AppError("NOT_FOUND", { resource: "enterprise", id: input.id });
+    const p = input.patch;
+    const change: Partial<EnterprisesTable> = { updated_at: ctx.now };
+    if (p.names) {
+      if (p.names.zh !== undefined) change.name_zh = p.names.zh;
+      if (p.names.ru !== undefined) change.name_ru = p.names.ru;
+      if (p.names.en !== undefined) change.name_en = p.names.en;
+    }
+    if (p.legalForm !== undefined) change.legal_form = p.legalForm;
+    if (p.address !== undefined) change.address = p.address;
+    if (p.contacts) {
+      if (p.contacts.email !== undefined) change.contact_email = p.contacts.email;
+      if (p.contacts.phone !== undefined) change.contact_phone = p.contacts.phone;
+      if (p.contacts.website !== undefined) change.website = p.contacts.website;
+    }
+    if (p.crossBorderEcommerce !== undefined)
+      change.is_cross_border_ecommerce = p.crossBorderEcommerce ? 1 : 0;
+    const chapters = p.hsChapters ? [...new Set(p.hsChapters)].sort() : undefined;
+    if (chapters) change.hs_chapters = JSON.stringify(chapters);
+    await repo.updateEnterprise(ctx.trx, row.id, change, chapters);
+    const after = { ...row, ...change } as EnterprisesTable;
+    await indexEnterprise(ctx.trx, ctx.dialect, after);
+    await repo.insertDecision(ctx.trx, {
+      enterprise_id: row.id,
+      action: "updated",
+      actor_user_id: ctx.actor.userId,
+      reason: null,
+      at: ctx.now,
+    });
+    await ctx.audit({
+      action: "enterprise.updated",
+      targetType: "enterprise",
+      targetId: row.id,
+      organizationId: row.id,
+      summary: { fields: Object.keys(change).filter((k) => k !== "updated_at") },
+    });
+    await ctx.emit({
+      type: "enterprise.updated",
+      aggregateType: "enterprise",
+      aggregateId: row.id,
+      payload: {},
+    });
+    return after;
+  },
+});
+
+/** Members of the enterprise and customs officers of its side may see its private data. */
+export function canSeePrivate(auth: AuthContext | null, row: Pick<EnterprisesTable, "id" | "side">): boolean {
+  if (!auth) return false;
+  if (auth.memberships.some((m) => m.organizationId === row.id)) return true;
+  return hasRole(auth, "customs_officer", row.side);
+}
+
+export function officerSides(auth: AuthContext): Side[] {
+  return sidesWithRole(auth, "customs_officer");
+}
+
+export function isMemberOf(auth: AuthContext, enterpriseId: string): boolean {
+  return auth.memberships.some(
+    (m) => m.organizationId === enterpriseId && m.roles.includes("enterprise_member"),
+  );
+}
+
+export async function presentMany(
+  deps: AppDeps,
+  rows: readonly EnterprisesTable[],
+  locale: Locale,
+): Promise<TEnterprise[]> {
+  const db = deps.db.db;
+  const regions = new Map((await repo.listRegions(db)).map((r) => [r.code, r]));
+  const trust = new Map(
+    (
+      await repo.findTrustProfiles(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((p) => [p.enterprise_id, p]),
+  );
+  return rows.map((r) => presentEnterprise(r, locale, regions.get(r.region), trust.get(r.id)));
+}
+
+export async function presentOne(deps: AppDeps, row: EnterprisesTable, locale: Locale): Promise<TEnterprise> {
+  const [one] = await presentMany(deps, [row], locale);
+  if (!one) throw new Error("presentMany lost a row");
+  return one;
+}
+
+/** The public directory: full-text search over names and identifiers, with filters. */
+export async function searchDirectory(
+  deps: AppDeps,
+  query: {
+    q?: string | undefined;
+    side?: Side | undefined;
+    region?: string | undefined;
+    hsChapter?: string | undefined;
+    verified?: "true" | "false" | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+  locale: Locale,
+) {
+  const db = deps.db.db;
+  const offset = Math.max(0, Number(query.cursor ?? 0) || 0);
+  const filter = {
+    side: query.side,
+    region: query.region,
+    hsChapter: query.hsChapter,
+    verifiedOnly: query.verified === "true",
+  };
+  let rows: EnterprisesTable[];
+  if (query.q) {
+    // Rank by relevance, then apply the filters to the ranked candidates. Without filters only the
+    // requested page of hits is needed.
+    const filtered = Boolean(filter.side || filter.region || filter.hsChapter || filter.verifiedOnly);
+    const hits = await searchScope(
+      db,
+      deps.db.dialect,
+      ENTERPRISE_SEARCH_SCOPE,
+      query.q,
+      filtered ? 500 : offset + query.limit + 1,
+    );
+    let ids = hits.map((h) => h.ref);
+    if (filtered) {
+      const pass = await repo.filterDirectoryIds(db, ids, filter);
+      ids = ids.filter((id) => pass.has(id));
+    }
+    const pageIds = ids.slice(offset, offset + query.limit + 1);
+    const byId = new Map((await repo.findEnterprisesByIds(db, pageIds)).map((r) => [r.id, r]));
+    rows = pageIds
+      .map((id) => byId.get(id))
+      .filter((r): r is EnterprisesTable => r !== undefined && r.status !== "rejected");
+  } else {
+    rows = await repo.listDirectory(db, filter, query.limit + 1, offset);
+  }
+  const page = rows.slice(0, query.limit);
+  return {
+    items: await presentMany(deps, page, locale),
+    nextCursor: rows.length > query.limit ? String(offset + query.limit) : null,
+  };
+}
