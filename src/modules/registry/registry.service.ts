@@ -163,7 +163,7 @@ export const registerEnterprise = defineOperation({
     const id = input.organizationId ?? crypto.randomUUID();
     if (input.organizationId) {
       const org = await identityRepo.findOrganization(ctx.trx, input.organizationId);
-      if (!org || org.kind !== "enterprise" || org.side !== input.side) {
+      if (org?.kind !== "enterprise" || org.side !== input.side) {
         throw new AppError("NOT_FOUND", { resource: "organization", id: input.organizationId });
       }
     } else {
