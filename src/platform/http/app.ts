@@ -80,8 +80,10 @@ export interface RegisteredRoute {
 
 export type RouteModule = (app: AmurApp, deps: AppDeps) => void;
 
-// Routes that plugins register for documentation and static files: public by nature, declared here.
-const INFRASTRUCTURE_PUBLIC = [/^\/api\/docs(\/|$)/, /^\/\*$/, /^\/$/];
+// Routes that plugins register for the API documentation, and GET routes of the web app's static
+// files (everything outside /api/ and /metrics): public by nature, declared here. Module routes live
+// under /api/ and must declare their own policy.
+const INFRASTRUCTURE_PUBLIC = [/^\/api\/docs(\/|$)/, /^\/(?!api\/|metrics$)/];
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -131,7 +133,8 @@ export async function buildApp(
   app.addHook("onRoute", (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     let policy = route.config?.policy;
-    if (!policy && INFRASTRUCTURE_PUBLIC.some((re) => re.test(route.url))) {
+    const readOnly = methods.every((m) => m === "GET" || m === "HEAD");
+    if (!policy && readOnly && INFRASTRUCTURE_PUBLIC.some((re) => re.test(route.url))) {
       policy = { access: "public" };
       route.config = { ...route.config, policy };
     }
@@ -297,7 +300,9 @@ export async function buildApp(
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDir,
-      wildcard: true,
+      // One route per built file (the build is fixed while the server runs), so unknown paths, /api/
+      // ones included, go straight to the not-found handler instead of probing the file system.
+      wildcard: false,
       setHeaders: (res, file) => {
         res.header(
           "cache-control",
