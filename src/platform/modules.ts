@@ -2,13 +2,20 @@ import { identityRoutes } from "../modules/identity/identity.routes.ts";
 import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { registryRoutes } from "../modules/registry/registry.routes.ts";
 import { trustProjection } from "../modules/registry/trust.projection.ts";
+import { fxRoutes } from "../modules/tariffs/fx/fx.routes.ts";
 import type { Clock } from "./clock.ts";
 import type { RouteModule } from "./http/app.ts";
 import { healthRoutes } from "./http/health.routes.ts";
 import type { EventHandler } from "./outbox/outbox.ts";
 
 /** Every module's routes, in one list: the server, the route matrix and the OpenAPI test use it. */
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, identityRoutes, referenceRoutes, registryRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  healthRoutes,
+  identityRoutes,
+  referenceRoutes,
+  registryRoutes,
+  fxRoutes,
+];
 
 /** Every module's outbox handlers (projections and side effects). */
 export function eventHandlers(clock: Clock): EventHandler[] {

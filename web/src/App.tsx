@@ -4,13 +4,15 @@ import { createBrowserRouter, type RouteObject, useRouteError } from "react-rout
 import { RouterProvider } from "react-router/dom";
 import { ErrorState, PageHeader, Spinner } from "./components";
 import { Layout } from "./layout/Layout";
-import { MODULES, modulePath } from "./modules";
+import { isModuleBuilt, MODULES, modulePath } from "./modules";
 import { AccountPage } from "./pages/AccountPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { ModulePage } from "./pages/ModulePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { RequireAuth } from "./pages/RequireAuth";
+import { HsBrowserPage } from "./pages/reference/HsBrowserPage";
+import { ReferencePage } from "./pages/reference/ReferencePage";
 
 /** Shown inside the layout when rendering a page throws, instead of a blank screen. */
 function RouteError() {
@@ -39,6 +41,23 @@ const devRoutes: RouteObject[] = KitPage
     ]
   : [];
 
+// The port map brings d3-geo, topojson and the world outline: its own chunk, fetched on that route only.
+const PortMapPage = lazy(() => import("./pages/reference/PortMapPage"));
+
+const referenceRoutes: RouteObject[] = [
+  { path: "reference", element: <ReferencePage /> },
+  // One route with an optional code, so picking a code keeps the page (tree, search) mounted.
+  { path: "reference/hs/:code?", element: <HsBrowserPage /> },
+  {
+    path: "reference/ports",
+    element: (
+      <Suspense fallback={<Spinner />}>
+        <PortMapPage />
+      </Suspense>
+    ),
+  },
+];
+
 const router = createBrowserRouter([
   {
     path: "/",
@@ -49,7 +68,11 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "login", element: <LoginPage /> },
-          ...MODULES.map((id) => ({ path: modulePath(id).slice(1), element: <ModulePage module={id} /> })),
+          ...MODULES.filter((id) => !isModuleBuilt(id)).map((id) => ({
+            path: modulePath(id).slice(1),
+            element: <ModulePage module={id} />,
+          })),
+          ...referenceRoutes,
           {
             path: "account",
             element: (

@@ -1,10 +1,16 @@
 import type { z } from "zod/mini";
 import {
   type TApiKey,
+  type TBorderPort,
   type TCreatedApiKey,
+  type THsNode,
+  type THsSearchHit,
   type TMe,
   ZApiKeyList,
+  ZBorderPortList,
   ZCreatedApiKey,
+  ZHsNode,
+  ZHsSearchResult,
   ZMe,
   ZProblem,
 } from "./contracts";
@@ -211,4 +217,20 @@ export async function createApiKey(input: { name: string; scopes?: string[] }): 
 
 export async function revokeApiKey(id: string): Promise<void> {
   await requestNoContent(`/api-keys/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+/** The 21 HS sections when `q` is empty; otherwise code-prefix or full-text matches in all three languages. */
+export async function searchHs(q: string, signal?: AbortSignal, limit = 20): Promise<THsSearchHit[]> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (q !== "") query.set("q", q);
+  return (await request(`/hs?${query}`, ZHsSearchResult, { signal })).items;
+}
+
+/** One HS, TN VED EAEU or Chinese national code with its path and children; 404 when unknown. */
+export async function fetchHsNode(code: string, signal?: AbortSignal): Promise<THsNode> {
+  return request(`/hs/${encodeURIComponent(code)}`, ZHsNode, { signal });
+}
+
+export async function listBorderPorts(signal?: AbortSignal): Promise<TBorderPort[]> {
+  return (await request("/ports", ZBorderPortList, { signal })).items;
 }

@@ -12,3 +12,10 @@ export type ModuleId = (typeof MODULES)[number];
 export function modulePath(id: ModuleId): string {
   return `/${id}`;
 }
+
+// Modules with pages of their own; the others show the "under construction" page.
+const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["reference"]);
+
+export function isModuleBuilt(id: ModuleId): boolean {
+  return BUILT_MODULES.has(id);
+}

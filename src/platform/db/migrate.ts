@@ -5,6 +5,7 @@ import * as m0001 from "./migrations/0001_platform.ts";
 import * as m0002 from "./migrations/0002_search.ts";
 import * as m0003 from "./migrations/0003_reference.ts";
 import * as m0004 from "./migrations/0004_registry.ts";
+import * as m0005 from "./migrations/0005_fx.ts";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0002_search": m0002,
   "0003_reference": m0003,
   "0004_registry": m0004,
+  "0005_fx": m0005,
 };
 
 function staticProvider(dialect: Dialect): MigrationProvider {

@@ -275,7 +275,19 @@ export interface TrustHistoryTable {
   at: string;
 }
 
+export interface FxRatesTable {
+  source: string;
+  base: string;
+  quote: string;
+  date: string;
+  rate: string;
+  published_on: string | null;
+  imported_at: string;
+  is_sample: number;
+}
+
 export interface DB {
+  fx_rates: FxRatesTable;
   regions: RegionsTable;
   enterprises: EnterprisesTable;
   enterprise_hs_chapters: EnterpriseHsChaptersTable;

@@ -11,6 +11,8 @@ export interface MapContainerProps {
   children?: ReactNode;
   /** What the map shows, as text or a table, for readers who cannot see it. */
   alternative?: ReactNode;
+  /** Shown under the map for everyone, e.g. its legend. */
+  footer?: ReactNode;
   headingLevel?: HeadingLevel;
 }
 
@@ -21,6 +23,7 @@ export function MapContainer({
   aspectRatio = "4 / 3",
   children,
   alternative,
+  footer,
   headingLevel = 2,
 }: MapContainerProps) {
   const { t } = useTranslation();
@@ -36,6 +39,7 @@ export function MapContainer({
       <div className="map__area" style={{ aspectRatio }}>
         {children ?? <p className="map__placeholder">{t("map.placeholder")}</p>}
       </div>
+      {footer ? <div className="map__footer">{footer}</div> : null}
       {alternative ? <div className="visually-hidden">{alternative}</div> : null}
     </figure>
   );

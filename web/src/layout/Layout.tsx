@@ -4,6 +4,7 @@ import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { MODULES, modulePath } from "../modules";
 import { ModuleIcon } from "./icons";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { keepsFocus } from "./navigation";
 import { UserMenu } from "./UserMenu";
 
 const BRAND = "Amur · 阿穆尔 · Амур";
@@ -18,6 +19,7 @@ export function Layout() {
 
   // After client-side navigation, move focus to the new content as a full page load would, so screen
   // reader and keyboard users start at the top of the page they asked for; close the phone menu too.
+  // A selection inside a page that shows in the address (see navigation.ts) keeps the focus where it is.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of the address.
   useEffect(() => {
     setMenuOpen(false);
@@ -25,6 +27,7 @@ export function Layout() {
       firstRender.current = false;
       return;
     }
+    if (keepsFocus(location.state)) return;
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 

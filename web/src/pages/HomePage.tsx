@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Badge, Card, LinkButton, PageHeader } from "../components";
 import { ModuleIcon } from "../layout/icons";
-import { MODULES, modulePath } from "../modules";
+import { isModuleBuilt, MODULES, modulePath } from "../modules";
 import { useMe } from "../session";
 
 // The five things Amur is for, in the order the mission states them.
@@ -94,7 +94,13 @@ export function HomePage() {
               to={modulePath(id)}
               title={t(`modules.${id}.title`)}
               icon={<ModuleIcon module={id} />}
-              footer={<Badge tone="warning">{t("common.underConstruction")}</Badge>}
+              footer={
+                isModuleBuilt(id) ? (
+                  <Badge tone="success">{t("common.available")}</Badge>
+                ) : (
+                  <Badge tone="warning">{t("common.underConstruction")}</Badge>
+                )
+              }
             >
               <p>{t(`modules.${id}.description`)}</p>
             </Card>
