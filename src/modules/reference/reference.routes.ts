@@ -3,6 +3,8 @@ import { AppError } from "../../platform/errors.ts";
 import type { RouteModule } from "../../platform/http/app.ts";
 import { runOperation } from "../../platform/operations.ts";
 import { actorOf } from "../identity/identity.service.ts";
+import { regionName } from "../registry/registry.presenter.ts";
+import { listRegions } from "../registry/registry.repository.ts";
 import { referencePolicies as policy } from "./reference.policy.ts";
 import {
   presentCountry,
@@ -31,6 +33,8 @@ import {
   ZLocodeParams,
   ZPortCapacityRequest,
   ZPortParams,
+  ZRegionList,
+  ZRegionQuery,
 } from "./reference.schema.ts";
 import * as reference from "./reference.service.ts";
 
@@ -84,6 +88,28 @@ export const referenceRoutes: RouteModule = (app, deps) => {
       response: { 200: ZCountryList },
     },
     handler: async () => ({ items: (await repo.listCountries(deps.db.db)).map(presentCountry) }),
+  });
+
+  app.route({
+    method: "GET",
+    url: "/api/v1/regions",
+    config: { policy: policy.read },
+    schema: {
+      tags,
+      summary: "Chinese provinces and Russian federal subjects (ISO 3166-2) with names in three languages",
+      querystring: ZRegionQuery,
+      response: { 200: ZRegionList },
+    },
+    handler: async (request) => ({
+      items: (await listRegions(deps.db.db, request.query.country)).map((r) => ({
+        code: r.code,
+        country: r.country,
+        kind: r.kind,
+        name: regionName(r, r.code, request.locale),
+        names: { zh: r.name_zh, ru: r.name_ru, en: r.name_en },
+        nameLocal: r.name_local,
+      })),
+    }),
   });
 
   app.route({

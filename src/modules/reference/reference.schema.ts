@@ -182,3 +182,17 @@ export const ZDatasetList = z.object({
   ),
   counts: z.record(z.string(), z.number().int()),
 });
+
+export const ZRegionQuery = z.object({ country: z.enum(["CN", "RU"]).optional() });
+export const ZRegionList = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      country: z.string(),
+      kind: z.string(),
+      name: z.string().describe("In the reader's language"),
+      names: ZNames,
+      nameLocal: z.string().describe("The romanized local name UN/LOCODE lists"),
+    }),
+  ),
+});

@@ -148,6 +148,17 @@ describeEachDialect("reference data", ({ deps }) => {
     expect(all.length).toBeGreaterThan(current.length);
   });
 
+  it("serves regions of both countries with names in the reader's language", async () => {
+    const ru = (await get("/api/v1/regions?country=RU&lang=zh-CN")).body.items;
+    expect(ru.find((r: { code: string }) => r.code === "RU-AMU")).toMatchObject({
+      name: "阿穆尔州",
+      country: "RU",
+    });
+    const cn = (await get("/api/v1/regions?country=CN&lang=ru-RU")).body.items;
+    expect(cn.find((r: { code: string }) => r.code === "CN-HL").name).toBe("Провинция Хэйлунцзян");
+    expect(cn.length + ru.length).toBe((await get("/api/v1/regions")).body.items.length);
+  });
+
   it("serves UN/LOCODE locations with coordinates and functions", async () => {
     const blagoveshchensk = await get("/api/v1/locations?country=RU&q=blagoveshchensk");
     const item = blagoveshchensk.body.items.find((l: { name: string }) =>
