@@ -72,3 +72,36 @@ describe("translations", () => {
     expect(localeFromAcceptLanguage("en;q=0, ru;q=0.1")).toBe("ru-RU");
   });
 });
+
+describe("message templates", () => {
+  it("every {{placeholder}} is well formed in every locale", () => {
+    const broken = LOCALES.flatMap((l) =>
+      flattenKeys(catalogues[l])
+        .filter((k) => {
+          let node: unknown = catalogues[l];
+          for (const p of k.split(".")) node = (node as Record<string, unknown>)[p];
+          const s = String(node);
+          return (
+            (s.match(/\{\{/g) ?? []).length !== (s.match(/\}\}/g) ?? []).length || /\{\{[^}]*\}(?!\})/.test(s)
+          );
+        })
+        .map((k) => `${l}: ${k}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it("every locale uses the same placeholders for a key", () => {
+    const names = (l: (typeof LOCALES)[number], k: string) => {
+      let node: unknown = catalogues[l];
+      for (const p of k.split(".")) node = (node as Record<string, unknown>)?.[p];
+      return [...String(node).matchAll(/\{\{(\w+)\}\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(",");
+    };
+    const mismatched = flattenKeys(catalogues.en).filter((k) =>
+      LOCALES.some((l) => names(l, k) !== names("en", k)),
+    );
+    expect(mismatched).toEqual([]);
+  });
+});

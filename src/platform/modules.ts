@@ -3,6 +3,7 @@ import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { registryRoutes } from "../modules/registry/registry.routes.ts";
 import { trustProjection } from "../modules/registry/trust.projection.ts";
 import { fxRoutes } from "../modules/tariffs/fx/fx.routes.ts";
+import { tariffsRoutes } from "../modules/tariffs/tariffs.routes.ts";
 import type { Clock } from "./clock.ts";
 import type { RouteModule } from "./http/app.ts";
 import { healthRoutes } from "./http/health.routes.ts";
@@ -15,6 +16,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   referenceRoutes,
   registryRoutes,
   fxRoutes,
+  tariffsRoutes,
 ];
 
 /** Every module's outbox handlers (projections and side effects). */

@@ -6,6 +6,7 @@ import * as m0002 from "./migrations/0002_search.ts";
 import * as m0003 from "./migrations/0003_reference.ts";
 import * as m0004 from "./migrations/0004_registry.ts";
 import * as m0005 from "./migrations/0005_fx.ts";
+import * as m0006 from "./migrations/0006_tariffs.ts";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0003_reference": m0003,
   "0004_registry": m0004,
   "0005_fx": m0005,
+  "0006_tariffs": m0006,
 };
 
 function staticProvider(dialect: Dialect): MigrationProvider {

@@ -286,7 +286,38 @@ export interface FxRatesTable {
   is_sample: number;
 }
 
+export interface TariffRulesTable {
+  id: string;
+  rule_key: string;
+  version: number;
+  side: "CN" | "RU";
+  flow: "import" | "export";
+  kind: "duty" | "vat" | "prohibition";
+  hs_prefix: string;
+  combination: "ad_valorem" | "specific" | "greater_of" | "sum" | "none";
+  ad_valorem: string | null;
+  specific_amount: string | null;
+  specific_currency: string | null;
+  specific_unit: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  legal_ref: string;
+  source: "cited" | "sample";
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+  superseded_at: string | null;
+}
+
+export interface ResidentAllowanceUsageTable {
+  resident_key: string;
+  date: string;
+  used_fen: number;
+}
+
 export interface DB {
+  tariff_rules: TariffRulesTable;
+  resident_allowance_usage: ResidentAllowanceUsageTable;
   fx_rates: FxRatesTable;
   regions: RegionsTable;
   enterprises: EnterprisesTable;

@@ -29,7 +29,6 @@ interface Leg {
   sample: boolean;
 }
 
-
 /** A pair's rate in force on a date, directly or from the inverse pair. */
 async function directOrInverse(db: Executor, base: string, quote: string, date: string): Promise<Leg | null> {
   if (base === quote) return { rate: new Dec(1), source: "identity", publishedOn: date, sample: false };
