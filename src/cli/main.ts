@@ -6,6 +6,7 @@ import { registerAudit } from "./audit.ts";
 import { CliError } from "./context.ts";
 import { registerDatabase } from "./db.ts";
 import { registerEnterprises } from "./enterprises.ts";
+import { registerRates } from "./rates.ts";
 import { registerReference } from "./reference.ts";
 import { registerServe } from "./serve.ts";
 import { registerUser } from "./user.ts";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDatabase(program);
   registerReference(program);
   registerEnterprises(program);
+  registerRates(program);
   registerUser(program);
   registerApiKey(program);
   registerAudit(program);

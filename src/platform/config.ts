@@ -23,6 +23,7 @@ const ZEnv = z.object({
   AMUR_OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   AMUR_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   AMUR_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AMUR_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type TConfig = {
@@ -38,6 +39,7 @@ export type TConfig = {
   outboxPollMs: number;
   trustProxy: boolean;
   loginRateLimit: number;
+  authCacheMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -79,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     outboxPollMs: e.AMUR_OUTBOX_POLL_MS,
     trustProxy: e.AMUR_TRUST_PROXY === "true",
     loginRateLimit: e.AMUR_LOGIN_RATE_LIMIT,
+    authCacheMs: e.AMUR_AUTH_CACHE_MS,
   };
 }

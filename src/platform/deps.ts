@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { AuthCache } from "./auth/auth-cache.ts";
 import type { Clock } from "./clock.ts";
 import type { TConfig } from "./config.ts";
 import type { DbHandle } from "./db/db.ts";
@@ -12,6 +13,7 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   outbox: OutboxDispatcher;
+  authCache: AuthCache;
 }
 
 export function operationDeps(deps: AppDeps): OperationDeps {

@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { AuthCache } from "./auth/auth-cache.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { TConfig } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/db.ts";
@@ -27,7 +28,7 @@ export async function createDeps(
   const clock = options.clock ?? systemClock;
   const outbox = new OutboxDispatcher(db, clock, log, { pollMs: config.outboxPollMs });
   for (const handler of eventHandlers(clock)) outbox.register(handler);
-  const deps: AppDeps = { config, db, clock, log, outbox };
+  const deps: AppDeps = { config, db, clock, log, outbox, authCache: new AuthCache(config.authCacheMs) };
   return deps;
 }
 

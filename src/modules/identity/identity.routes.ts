@@ -112,6 +112,7 @@ export const identityRoutes: RouteModule = (app: AmurApp, deps) => {
           requestId: request.id,
         },
       );
+      deps.authCache.forgetUser(auth.user.id);
       const user = await repo.findUserById(deps.db.db, auth.user.id);
       if (!user) throw new AppError("NOT_FOUND", { resource: "user", id: auth.user.id });
       return identity.presentMe(
@@ -183,6 +184,7 @@ export const identityRoutes: RouteModule = (app: AmurApp, deps) => {
           requestId: request.id,
         },
       );
+      deps.authCache.forgetWhere((a) => a.apiKeyId === request.params.id);
       return reply.status(204).send(null);
     },
   });
@@ -287,6 +289,7 @@ export const identityRoutes: RouteModule = (app: AmurApp, deps) => {
           requestId: request.id,
         },
       );
+      deps.authCache.forgetUser(request.params.id);
       return reply.status(204).send(null);
     },
   });

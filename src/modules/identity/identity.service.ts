@@ -48,12 +48,14 @@ export async function loadMemberships(db: Executor, userId: string) {
 export async function authenticateSession(deps: AppDeps, token: string): Promise<AuthContext | null> {
   const now = deps.clock.now();
   const id = sha256Hex(token);
+  const cached = deps.authCache.get(`s:${id}`, now.getTime());
+  if (cached) return cached;
   const row = await repo.findLiveSession(deps.db.db, id, now.toISOString());
   if (!row) return null;
   if (now.getTime() - Date.parse(row.last_seen_at) > SESSION_TOUCH_MS) {
     await repo.touchSession(deps.db.db, id, now.toISOString());
   }
-  return {
+  const auth: AuthContext = {
     user: { id: row.id, email: row.email, displayName: row.display_name, locale: row.locale },
     memberships: await loadMemberships(deps.db.db, row.id),
     via: "session",
@@ -62,12 +64,17 @@ export async function authenticateSession(deps: AppDeps, token: string): Promise
     apiKeyId: null,
     scopes: ["read", "write", "admin"],
   };
+  deps.authCache.set(`s:${id}`, auth, now.getTime(), Date.parse(row.expires_at));
+  return auth;
 }
 
 /** API keys look like `amur_<prefix>_<secret>`; the prefix finds the row, the hash proves the secret. */
 export async function authenticateApiKey(deps: AppDeps, key: string): Promise<AuthContext | null> {
   const match = /^amur_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{20,})$/.exec(key);
   if (!match?.[1]) return null;
+  const cacheKey = `k:${sha256Hex(key)}`;
+  const cached = deps.authCache.get(cacheKey, deps.clock.now().getTime());
+  if (cached) return cached;
   const row = await repo.findApiKeyWithUser(deps.db.db, match[1]);
   if (!row || row.revoked_at || row.disabled_at) return null;
   if (!safeEqual(sha256Hex(key), row.key_hash)) return null;
@@ -75,7 +82,7 @@ export async function authenticateApiKey(deps: AppDeps, key: string): Promise<Au
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > API_KEY_TOUCH_MS) {
     await repo.touchApiKey(deps.db.db, row.key_id, now.toISOString());
   }
-  return {
+  const auth: AuthContext = {
     user: { id: row.id, email: row.email, displayName: row.display_name, locale: row.locale },
     memberships: await loadMemberships(deps.db.db, row.id),
     via: "apiKey",
@@ -84,6 +91,8 @@ export async function authenticateApiKey(deps: AppDeps, key: string): Promise<Au
     apiKeyId: row.key_id,
     scopes: JSON.parse(row.scopes) as Scope[],
   };
+  deps.authCache.set(cacheKey, auth, now.getTime());
+  return auth;
 }
 
 export function presentMe(auth: AuthContext, locale: Locale): TMe {
@@ -177,6 +186,7 @@ const recordLogout = defineOperation({
 
 export async function logout(deps: AppDeps, auth: AuthContext, requestId: string): Promise<void> {
   if (!auth.sessionId) return;
+  deps.authCache.forget(`s:${auth.sessionId}`);
   await runOperation(
     operationDeps(deps),
     recordLogout,

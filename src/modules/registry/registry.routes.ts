@@ -106,6 +106,8 @@ export const registryRoutes: RouteModule = (app, deps) => {
           idempotencyKey: (request.headers["idempotency-key"] as string | undefined) ?? null,
         },
       );
+      // The user is now a member of the new enterprise.
+      deps.authCache.forgetUser(auth.user.id);
       const enterprise = await registry.presentOne(deps, row, request.locale);
       return reply.status(201).send({
         enterprise,

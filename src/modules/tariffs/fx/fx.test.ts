@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
+import { login, makeUser } from "../../../../test/factories.ts";
 import { describeEachDialect } from "../../../../test/harness.ts";
 import { operationDeps } from "../../../platform/deps.ts";
 import type { AmurApp } from "../../../platform/http/app.ts";
@@ -83,5 +86,52 @@ describeEachDialect("exchange rates", ({ deps }) => {
     );
     const rows = await deps().db.db.selectFrom("fx_rates").select("date").where("base", "=", "CNY").execute();
     expect(rows).toHaveLength(3);
+  });
+});
+
+describeEachDialect("exchange-rate files", ({ deps }) => {
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name));
+
+  it("imports a Bank of Russia daily file in windows-1251 through the API, statisticians only", async () => {
+    const app = (await createServer(deps())).app;
+    const stats = await login(app, (await makeUser(deps(), { role: "statistician", side: "RU" })).email);
+    const trader = await login(app, (await makeUser(deps())).email);
+    const body = fixture("cbr-daily-2025-04-01.windows-1251.xml");
+    const denied = await app.inject({
+      method: "POST",
+      url: "/api/v1/fx/rates/import?format=cbr-daily",
+      headers: { ...trader.write, "content-type": "application/xml" },
+      payload: body,
+    });
+    expect(denied.statusCode).toBe(403);
+    const ok = await app.inject({
+      method: "POST",
+      url: "/api/v1/fx/rates/import?format=cbr-daily",
+      headers: { ...stats.write, "content-type": "application/xml" },
+      payload: body,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ from: "2025-04-01", source: "cbr" });
+    const rate = await app.inject({
+      method: "GET",
+      url: "/api/v1/fx/rates?base=CNY&quote=RUB&date=2025-04-01",
+    });
+    expect(rate.json().rate).toBe("11.7136");
+  });
+
+  it("rejects a malformed file whole, naming the line in the reader's language", async () => {
+    const app = (await createServer(deps())).app;
+    const stats = await login(app, (await makeUser(deps(), { role: "statistician", side: "CN" })).email);
+    const before = (await deps().db.db.selectFrom("fx_rates").select("date").execute()).length;
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/v1/fx/rates/import?format=cbr-daily&lang=ru-RU",
+      headers: { ...stats.write, "content-type": "application/xml" },
+      payload: fixture("cbr-daily-malformed-bad-value.xml"),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: "FX_FILE_INVALID", title: "Файл курсов отклонён" });
+    expect(res.json().detail).toMatch(/^Ничего не импортировано\. Строка \d+/);
+    expect((await deps().db.db.selectFrom("fx_rates").select("date").execute()).length).toBe(before);
   });
 });

@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import type { Command } from "commander";
+import { ratesFromFile } from "../modules/tariffs/fx/fx.import.ts";
+import { FX_SOURCES, type FxSource } from "../modules/tariffs/fx/fx.parse.ts";
+import { importRates } from "../modules/tariffs/fx/fx.service.ts";
+import { operationDeps } from "../platform/deps.ts";
+import { AppError } from "../platform/errors.ts";
+import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
+import { runOperation } from "../platform/operations.ts";
+import { CliError, withDeps } from "./context.ts";
+
+function cliLocale(lang: string | undefined): Locale {
+  if (lang && isLocale(lang)) return lang;
+  return matchLocale(lang ?? process.env.LANG ?? "") ?? "en";
+}
+
+export function registerRates(program: Command): void {
+  const rates = program.command("rates").description("Official exchange rates");
+  rates
+    .command("import")
+    .description(
+      "Import a Bank of Russia XML_daily or XML_dynamic file, or a CFETS central-parity CSV. The whole file is checked first: a malformed file imports nothing and names the line.",
+    )
+    .requiredOption("--format <format>", `file format: ${FX_SOURCES.join(" | ")}`)
+    .argument("<file>", "the file as downloaded (any encoding the file declares)")
+    .option("--currency <code>", "ISO code for an XML_dynamic file whose Bank of Russia id is not known")
+    .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
+    .action(async (file: string, opts: { format: string; currency?: string; lang?: string }) => {
+      if (!(FX_SOURCES as readonly string[]).includes(opts.format)) {
+        throw new CliError(`--format must be one of ${FX_SOURCES.join(", ")} (got "${opts.format}")`);
+      }
+      if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+      const locale = cliLocale(opts.lang);
+      let parsed: ReturnType<typeof ratesFromFile>;
+      try {
+        parsed = ratesFromFile(
+          opts.format as FxSource,
+          fs.readFileSync(file),
+          locale,
+          opts.currency ? { charCode: opts.currency } : {},
+        );
+      } catch (e) {
+        if (e instanceof AppError && e.code === "FX_FILE_INVALID")
+          throw new CliError(String(e.params.reason));
+        throw e;
+      }
+      const result = await withDeps((deps) =>
+        runOperation(operationDeps(deps), importRates, parsed, {
+          actor: { userId: null, label: "cli:rates-import", organizationId: null },
+        }),
+      );
+      const pairs = new Set(parsed.rates.map((r) => `${r.base}/${r.quote}`));
+      process.stdout.write(
+        `${result.imported} rates imported (${[...pairs].slice(0, 8).join(", ")}${pairs.size > 8 ? ", …" : ""}; ${result.from} … ${result.to}; source ${parsed.source}).\n`,
+      );
+    });
+}
