@@ -5,6 +5,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { RouteModule, SideScope } from "../../platform/http/app.ts";
 import { defineOperation, runOperation } from "../../platform/operations.ts";
 import { actorOf } from "../identity/identity.service.ts";
+import { invalidateTariffCache } from "./tariffs.cache.ts";
 import { presentAssessment, presentRule } from "./tariffs.presenter.ts";
 import * as repo from "./tariffs.repository.ts";
 import {
@@ -217,6 +218,7 @@ export const tariffsRoutes: RouteModule = (app, deps) => {
         { id: request.params.id, change: request.body },
         { actor: actorOf(request.auth), requestId: request.id },
       );
+      invalidateTariffCache(deps.db.db);
       return presentRule(after);
     },
   });

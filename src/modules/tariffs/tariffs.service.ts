@@ -3,7 +3,7 @@ import type { TariffRulesTable } from "../../platform/db/schema.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
 import { Dec, percentOf, roundToMinor, type TDec } from "../../platform/money.ts";
 import { type RateInForce, rateInForce } from "./fx/fx.service.ts";
-import * as repo from "./tariffs.repository.ts";
+import { currentRules } from "./tariffs.cache.ts";
 
 /**
  * Assessment of one declaration line: customs value in the national currency at the rate in force on
@@ -91,6 +91,26 @@ export function ruleView(r: TariffRulesTable): RuleView {
     source: r.source,
     version: Number(r.version),
   };
+}
+
+/** Current rules of a kind in force on the date whose HS prefix is a prefix of the code. */
+async function candidateRules(
+  db: Executor,
+  q: {
+    side: "CN" | "RU";
+    flow: "import" | "export";
+    kind: TariffRulesTable["kind"];
+    code: string;
+    date: string;
+  },
+): Promise<TariffRulesTable[]> {
+  const rules = await currentRules(db, `${q.side}|${q.flow}|${q.kind}`);
+  return rules.filter(
+    (r) =>
+      q.code.startsWith(r.hs_prefix) &&
+      r.valid_from <= q.date &&
+      (r.valid_to === null || r.valid_to >= q.date),
+  );
 }
 
 /** The rule with the longest HS prefix wins; on a tie, the one in force since the latest date. */
@@ -194,7 +214,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
     });
 
   const prohibition = mostSpecific(
-    await repo.candidateRules(db, {
+    await candidateRules(db, {
       side: input.side,
       flow: input.flow,
       kind: "prohibition",
@@ -231,7 +251,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
 
   const amounts: AssessedAmount[] = [];
   const dutyRule = mostSpecific(
-    await repo.candidateRules(db, {
+    await candidateRules(db, {
       side: input.side,
       flow: input.flow,
       kind: "duty",
@@ -264,7 +284,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
 
   if (input.flow === "import") {
     const vatRule = mostSpecific(
-      await repo.candidateRules(db, {
+      await candidateRules(db, {
         side: input.side,
         flow: "import",
         kind: "vat",

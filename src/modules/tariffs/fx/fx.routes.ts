@@ -5,6 +5,7 @@ import { AppError } from "../../../platform/errors.ts";
 import type { RouteModule } from "../../../platform/http/app.ts";
 import { runOperation } from "../../../platform/operations.ts";
 import { actorOf } from "../../identity/identity.service.ts";
+import { invalidateTariffCache } from "../tariffs.cache.ts";
 import { ratesFromFile } from "./fx.import.ts";
 import { FX_SOURCES } from "./fx.parse.ts";
 import { ZMonthlyQuery, ZMonthlyRate, ZRate, ZRateQuery } from "./fx.schema.ts";
@@ -59,6 +60,7 @@ export const fxRoutes: RouteModule = (app, deps) => {
         actor: actorOf(request.auth),
         requestId: request.id,
       });
+      invalidateTariffCache(deps.db.db);
       return { ...result, source: parsed.source };
     },
   });

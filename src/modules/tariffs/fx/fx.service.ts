@@ -3,6 +3,7 @@ import type { FxRatesTable } from "../../../platform/db/schema.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { Dec, divideRate, type TDec, trimZeros } from "../../../platform/money.ts";
 import { defineOperation } from "../../../platform/operations.ts";
+import { lastOnOrBefore, pairRates } from "../tariffs.cache.ts";
 import * as repo from "./fx.repository.ts";
 
 /** Currencies through which cross rates are computed, in order of preference. */
@@ -32,8 +33,8 @@ interface Leg {
 /** A pair's rate in force on a date, directly or from the inverse pair. */
 async function directOrInverse(db: Executor, base: string, quote: string, date: string): Promise<Leg | null> {
   if (base === quote) return { rate: new Dec(1), source: "identity", publishedOn: date, sample: false };
-  const direct = await repo.latestRate(db, base, quote, date);
-  const inverse = await repo.latestRate(db, quote, base, date);
+  const direct = lastOnOrBefore(await pairRates(db, base, quote), date);
+  const inverse = lastOnOrBefore(await pairRates(db, quote, base), date);
   // The more recently published of the two wins: a rate is in force until the next publication.
   const pick =
     direct && (!inverse || direct.date >= inverse.date)
