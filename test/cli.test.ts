@@ -26,17 +26,36 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe("amur CLI (SQLite)", () => {
   it("imports official rate files and refuses a malformed one whole, naming the line", () => {
     const fixtures = path.join(root, "src/modules/tariffs/fx/fixtures");
-    const ok = amur(["rates", "import", "--format", "cbr-daily", path.join(fixtures, "cbr-daily-2025-04-01.windows-1251.xml")]);
+    const ok = amur([
+      "rates",
+      "import",
+      "--format",
+      "cbr-daily",
+      path.join(fixtures, "cbr-daily-2025-04-01.windows-1251.xml"),
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^\d+ rates imported .*CNY\/RUB/);
-    const cfets = amur(["rates", "import", "--format", "cfets-csv", path.join(fixtures, "cfets-central-parity.csv")]);
+    const cfets = amur([
+      "rates",
+      "import",
+      "--format",
+      "cfets-csv",
+      path.join(fixtures, "cfets-central-parity.csv"),
+    ]);
     expect(cfets.code, cfets.stderr).toBe(0);
-    const bad = amur(["rates", "import", "--format", "cbr-daily", "--lang", "zh-CN", path.join(fixtures, "cbr-daily-malformed-bad-value.xml")]);
+    const bad = amur([
+      "rates",
+      "import",
+      "--format",
+      "cbr-daily",
+      "--lang",
+      "zh-CN",
+      path.join(fixtures, "cbr-daily-malformed-bad-value.xml"),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^amur: 第 \d+ 行/);
     expect(amur(["rates", "import", "--format", "nope", "x"]).code).toBe(1);
   });
-
 
   it("imports enterprises from CSV, writes a per-row report, fails when nothing could be imported", () => {
     const csv = path.join(dataDir, "enterprises.csv");
