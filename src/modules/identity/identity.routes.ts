@@ -103,7 +103,7 @@ export const identityRoutes: RouteModule = (app: AmurApp, deps) => {
     },
     handler: async (request) => {
       const auth = authOf(request.auth);
-      await runOperation(
+      const user = await runOperation(
         operationDeps(deps),
         identity.updateMyProfile,
         { userId: auth.user.id, ...request.body },
@@ -112,16 +112,9 @@ export const identityRoutes: RouteModule = (app: AmurApp, deps) => {
           requestId: request.id,
         },
       );
-      deps.authCache.forgetUser(auth.user.id);
-      const user = await repo.findUserById(deps.db.db, auth.user.id);
-      if (!user) throw new AppError("NOT_FOUND", { resource: "user", id: auth.user.id });
-      return identity.presentMe(
-        {
-          ...auth,
-          user: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale },
-        },
-        request.locale,
-      );
+      // Cached sign-ins of this user carry the new name and language from now on.
+      deps.authCache.refreshUser(user);
+      return identity.presentMe({ ...auth, user }, request.locale);
     },
   });
 

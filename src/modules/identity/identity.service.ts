@@ -223,6 +223,7 @@ export const updateMyProfile = defineOperation({
       aggregateId: input.userId,
       payload: changes,
     });
+    return presentUser({ ...before, ...patch });
   },
 });
 

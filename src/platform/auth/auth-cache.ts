@@ -41,6 +41,11 @@ export class AuthCache {
     for (const [k, e] of this.#entries) if (test(e.auth)) this.#entries.delete(k);
   }
 
+  /** Updates the user's own fields (name, language) in every cached context of that user. */
+  refreshUser(user: AuthContext["user"]): void {
+    for (const e of this.#entries.values()) if (e.auth.user.id === user.id) e.auth = { ...e.auth, user };
+  }
+
   forgetUser(userId: string): void {
     this.forgetWhere((a) => a.user.id === userId);
   }

@@ -169,7 +169,24 @@ export class OutboxDispatcher {
     });
 
     const result: DispatchResult = { claimed: batch.length, done: 0, failed: 0 };
-    for (const row of batch) {
+    const wants = (type: string) => this.#handlers.some((h) => h.types === "*" || h.types.includes(type));
+    // Events no handler listens to are done at once, in one statement for the whole batch.
+    const unwanted = batch.filter((row) => !wants(row.type)).map((row) => row.event_id);
+    if (unwanted.length > 0) {
+      await db
+        .updateTable("outbox")
+        .set((eb) => ({
+          status: "done",
+          attempts: eb("attempts", "+", 1),
+          done_at: this.#clock.now().toISOString(),
+          claimed_until: null,
+          last_error: null,
+        }))
+        .where("event_id", "in", unwanted)
+        .execute();
+      result.done += unwanted.length;
+    }
+    for (const row of batch.filter((r) => wants(r.type))) {
       const event: DomainEvent = {
         eventId: row.event_id,
         type: row.type,
