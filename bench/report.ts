@@ -6,7 +6,8 @@ const FILE = path.resolve(import.meta.dirname, "../docs/PERFORMANCE.md");
 
 export function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.versions.node}`;
+  const load = os.loadavg()[0]?.toFixed(1) ?? "?";
+  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.versions.node}; 1-minute load average ${load} at the end of the run (other work on the machine slows the figures)`;
 }
 
 /**

@@ -10,7 +10,12 @@ import { type Actor, defineOperation, runOperation } from "../../platform/operat
 import { appendDocuments } from "../../platform/search/search.ts";
 import * as repo from "./registry.repository.ts";
 import { type TEnterpriseInput, ZEnterpriseInput } from "./registry.schema.ts";
-import { checkIdentifiers, ENTERPRISE_SEARCH_SCOPE, searchText } from "./registry.service.ts";
+import {
+  checkIdentifiers,
+  ENTERPRISE_SEARCH_SCOPE,
+  newEnterpriseRow,
+  searchText,
+} from "./registry.service.ts";
 
 /**
  * Bulk import of enterprises from CSV. Every row is checked as a registration would be; valid rows are
@@ -320,36 +325,17 @@ export async function importEnterprises(
         created_at: "",
       });
       const hs = [...new Set(input.hsChapters)].sort();
-      rows.push({
-        id,
-        side: input.side,
-        status: "pending",
-        uscc: ids.uscc,
-        inn: ids.inn,
-        ogrn: ids.ogrn,
-        kpp: ids.kpp,
-        name_zh: input.names.zh ?? null,
-        name_ru: input.names.ru ?? null,
-        name_en: input.names.en ?? null,
-        legal_form: input.legalForm ?? null,
-        region: input.region,
-        address: input.address ?? null,
-        contact_email: input.contacts.email ?? null,
-        contact_phone: input.contacts.phone ?? null,
-        website: input.contacts.website ?? null,
-        hs_chapters: JSON.stringify(hs),
-        is_border_trade: input.borderTrade ? 1 : 0,
-        aeo_level: input.aeo.level,
-        aeo_since: input.aeo.since ?? null,
-        is_cross_border_ecommerce: input.crossBorderEcommerce ? 1 : 0,
-        registered_by: options.actor.userId,
-        registered_at: "",
-        verified_at: null,
-        verified_by: null,
-        decision_reason: null,
-        updated_at: "",
-        is_sample: options.sample ? 1 : 0,
-      });
+      rows.push(
+        newEnterpriseRow({
+          id,
+          input,
+          ids,
+          chapters: hs,
+          registeredBy: options.actor.userId,
+          at: "",
+          sample: Boolean(options.sample),
+        }),
+      );
       for (const c of hs) chapters.push({ enterprise_id: id, chapter: c });
     }
     await runOperation(

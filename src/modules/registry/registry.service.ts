@@ -35,7 +35,7 @@ export function checkIdentifier(scheme: IdentifierScheme, value: string, locale:
   };
 }
 
-interface CheckedIdentifiers {
+export interface CheckedIdentifiers {
   uscc: string | null;
   inn: string | null;
   ogrn: string | null;
@@ -110,6 +110,49 @@ export async function indexEnterprise(
   await upsertDocument(trx, dialect, ENTERPRISE_SEARCH_SCOPE, { ref: row.id, title: searchText(row) });
 }
 
+/** The row of a new (pending) registration; shared by single registrations and bulk imports. */
+export function newEnterpriseRow(a: {
+  id: string;
+  input: TEnterpriseInput;
+  ids: Pick<CheckedIdentifiers, "uscc" | "inn" | "ogrn" | "kpp">;
+  chapters: readonly string[];
+  registeredBy: string | null;
+  at: string;
+  sample: boolean;
+}): EnterprisesTable {
+  const { input } = a;
+  return {
+    id: a.id,
+    side: input.side,
+    status: "pending",
+    uscc: a.ids.uscc,
+    inn: a.ids.inn,
+    ogrn: a.ids.ogrn,
+    kpp: a.ids.kpp,
+    name_zh: input.names.zh ?? null,
+    name_ru: input.names.ru ?? null,
+    name_en: input.names.en ?? null,
+    legal_form: input.legalForm ?? null,
+    region: input.region,
+    address: input.address ?? null,
+    contact_email: input.contacts.email ?? null,
+    contact_phone: input.contacts.phone ?? null,
+    website: input.contacts.website ?? null,
+    hs_chapters: JSON.stringify(a.chapters),
+    is_border_trade: input.borderTrade ? 1 : 0,
+    aeo_level: input.aeo.level,
+    aeo_since: input.aeo.since ?? null,
+    is_cross_border_ecommerce: input.crossBorderEcommerce ? 1 : 0,
+    registered_by: a.registeredBy,
+    registered_at: a.at,
+    verified_at: null,
+    verified_by: null,
+    decision_reason: null,
+    updated_at: a.at,
+    is_sample: a.sample ? 1 : 0,
+  };
+}
+
 export interface RegisterInput extends TEnterpriseInput {
   userId: string | null;
   sample?: boolean;
@@ -179,36 +222,15 @@ export const registerEnterprise = defineOperation({
         created_at: ctx.now,
       });
     }
-    const row: EnterprisesTable = {
+    const row = newEnterpriseRow({
       id,
-      side: input.side,
-      status: "pending",
-      uscc: ids.uscc,
-      inn: ids.inn,
-      ogrn: ids.ogrn,
-      kpp: ids.kpp,
-      name_zh: input.names.zh ?? null,
-      name_ru: input.names.ru ?? null,
-      name_en: input.names.en ?? null,
-      legal_form: input.legalForm ?? null,
-      region: input.region,
-      address: input.address ?? null,
-      contact_email: input.contacts.email ?? null,
-      contact_phone: input.contacts.phone ?? null,
-      website: input.contacts.website ?? null,
-      hs_chapters: JSON.stringify(chapters),
-      is_border_trade: input.borderTrade ? 1 : 0,
-      aeo_level: input.aeo.level,
-      aeo_since: input.aeo.since ?? null,
-      is_cross_border_ecommerce: input.crossBorderEcommerce ? 1 : 0,
-      registered_by: input.userId,
-      registered_at: ctx.now,
-      verified_at: null,
-      verified_by: null,
-      decision_reason: null,
-      updated_at: ctx.now,
-      is_sample: input.sample ? 1 : 0,
-    };
+      input,
+      ids,
+      chapters,
+      registeredBy: input.userId,
+      at: ctx.now,
+      sample: Boolean(input.sample),
+    });
     await repo.insertEnterprise(ctx.trx, row, chapters);
     if (input.userId) {
       await identityRepo.insertMembership(ctx.trx, {
