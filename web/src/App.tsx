@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, type RouteObject, useRouteError } from "react-router";
 import { RouterProvider } from "react-router/dom";
@@ -58,6 +58,71 @@ const referenceRoutes: RouteObject[] = [
   },
 ];
 
+// The registry's pages share one chunk, fetched on the first visit to any of them.
+const registryPages = () => import("./pages/registry");
+function registryPage(name: "DirectoryPage" | "EnterprisePage" | "RegisterPage" | "QueuePage" | "EditPage") {
+  const Page: ComponentType = lazy(() => registryPages().then((pages) => ({ default: pages[name] })));
+  return Page;
+}
+const DirectoryPage = registryPage("DirectoryPage");
+const EnterprisePage = registryPage("EnterprisePage");
+const RegisterPage = registryPage("RegisterPage");
+const QueuePage = registryPage("QueuePage");
+const EditPage = registryPage("EditPage");
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spinner />}>{children}</Suspense>;
+}
+
+const registryRoutes: RouteObject[] = [
+  {
+    path: "enterprises",
+    element: (
+      <Loading>
+        <DirectoryPage />
+      </Loading>
+    ),
+  },
+  {
+    path: "enterprises/register",
+    element: (
+      <RequireAuth>
+        <Loading>
+          <RegisterPage />
+        </Loading>
+      </RequireAuth>
+    ),
+  },
+  {
+    path: "enterprises/queue",
+    element: (
+      <RequireAuth>
+        <Loading>
+          <QueuePage />
+        </Loading>
+      </RequireAuth>
+    ),
+  },
+  {
+    path: "enterprises/:id",
+    element: (
+      <Loading>
+        <EnterprisePage />
+      </Loading>
+    ),
+  },
+  {
+    path: "enterprises/:id/edit",
+    element: (
+      <RequireAuth>
+        <Loading>
+          <EditPage />
+        </Loading>
+      </RequireAuth>
+    ),
+  },
+];
+
 const router = createBrowserRouter([
   {
     path: "/",
@@ -73,6 +138,7 @@ const router = createBrowserRouter([
             element: <ModulePage module={id} />,
           })),
           ...referenceRoutes,
+          ...registryRoutes,
           {
             path: "account",
             element: (

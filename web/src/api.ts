@@ -3,16 +3,36 @@ import {
   type TApiKey,
   type TBorderPort,
   type TCreatedApiKey,
+  type TDirectoryPage,
+  type TEnterprise,
+  type TEnterprisePrivate,
+  type TEnterpriseRegistration,
+  type TEnterpriseUpdate,
   type THsNode,
   type THsSearchHit,
+  type TIdentifierCheck,
+  type TIdentifierScheme,
   type TMe,
+  type TQueueEntry,
+  type TRegion,
+  type TRegistered,
+  type TSide,
+  type TTrustHistory,
   ZApiKeyList,
   ZBorderPortList,
   ZCreatedApiKey,
+  ZDirectoryPage,
+  ZEnterprise,
+  ZEnterprisePrivate,
   ZHsNode,
   ZHsSearchResult,
+  ZIdentifierCheck,
   ZMe,
   ZProblem,
+  ZQueuePage,
+  ZRegionList,
+  ZRegistered,
+  ZTrustHistory,
 } from "./contracts";
 import i18n, { currentLanguage, type Language } from "./i18n";
 
@@ -233,4 +253,81 @@ export async function fetchHsNode(code: string, signal?: AbortSignal): Promise<T
 
 export async function listBorderPorts(signal?: AbortSignal): Promise<TBorderPort[]> {
   return (await request("/ports", ZBorderPortList, { signal })).items;
+}
+
+// ---------- Enterprise registry ----------
+
+/** Checks one identifier; the messages name the character or check digit that failed, in the reader's language. */
+export async function validateIdentifier(
+  scheme: TIdentifierScheme,
+  value: string,
+  signal?: AbortSignal,
+): Promise<TIdentifierCheck> {
+  const query = new URLSearchParams({ scheme, value });
+  return request(`/identifiers/validate?${query}`, ZIdentifierCheck, { signal });
+}
+
+export interface DirectoryFilter {
+  /** Words of a name in any language, or an identifier. */
+  q?: string;
+  side?: TSide;
+  region?: string;
+  hsChapter?: string;
+  verifiedOnly?: boolean;
+}
+
+export async function searchEnterprises(
+  filter: DirectoryFilter,
+  cursor: string | null,
+  signal?: AbortSignal,
+  limit = 20,
+): Promise<TDirectoryPage> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (filter.q) query.set("q", filter.q);
+  if (filter.side) query.set("side", filter.side);
+  if (filter.region) query.set("region", filter.region);
+  if (filter.hsChapter) query.set("hsChapter", filter.hsChapter);
+  if (filter.verifiedOnly) query.set("verified", "true");
+  if (cursor) query.set("cursor", cursor);
+  return request(`/enterprises?${query}`, ZDirectoryPage, { signal });
+}
+
+export async function fetchEnterprise(id: string, signal?: AbortSignal): Promise<TEnterprise> {
+  return request(`/enterprises/${encodeURIComponent(id)}`, ZEnterprise, { signal });
+}
+
+export async function fetchEnterpriseTrust(id: string, signal?: AbortSignal): Promise<TTrustHistory> {
+  return request(`/enterprises/${encodeURIComponent(id)}/trust`, ZTrustHistory, { signal });
+}
+
+/** Contacts and decisions: members of the enterprise and customs officers of its side; 404 for others. */
+export async function fetchEnterprisePrivate(id: string, signal?: AbortSignal): Promise<TEnterprisePrivate> {
+  return request(`/enterprises/${encodeURIComponent(id)}/private`, ZEnterprisePrivate, { signal });
+}
+
+export async function registerEnterprise(input: TEnterpriseRegistration): Promise<TRegistered> {
+  return request("/enterprises", ZRegistered, { method: "POST", body: input });
+}
+
+export async function updateEnterprise(id: string, patch: TEnterpriseUpdate): Promise<TEnterprise> {
+  return request(`/enterprises/${encodeURIComponent(id)}`, ZEnterprise, { method: "PATCH", body: patch });
+}
+
+export async function listVerificationQueue(signal?: AbortSignal): Promise<TQueueEntry[]> {
+  return (await request("/verification-queue?status=pending", ZQueuePage, { signal })).items;
+}
+
+export async function decideVerification(
+  id: string,
+  decision: { decision: "approve" | "reject"; reason?: string },
+): Promise<TEnterprise> {
+  return request(`/enterprises/${encodeURIComponent(id)}/verification`, ZEnterprise, {
+    method: "POST",
+    body: decision,
+  });
+}
+
+/** Chinese provinces and Russian federal subjects (ISO 3166-2), named in the reader's language. */
+export async function listRegions(signal?: AbortSignal): Promise<TRegion[]> {
+  return (await request("/regions", ZRegionList, { signal })).items;
 }

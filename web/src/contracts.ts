@@ -187,3 +187,160 @@ export const ZBorderPort = z.object({
 export type TBorderPort = z.infer<typeof ZBorderPort>;
 
 export const ZBorderPortList = z.object({ items: z.array(ZBorderPort) });
+
+// ---------- Enterprise registry ----------
+
+export const IDENTIFIER_SCHEMES = ["uscc", "inn", "ogrn", "ogrnip", "kpp"] as const;
+export type TIdentifierScheme = (typeof IDENTIFIER_SCHEMES)[number];
+
+const ZIdentifierIssue = z.object({ code: z.string(), message: z.string() });
+export type TIdentifierIssue = z.infer<typeof ZIdentifierIssue>;
+
+/** `GET /identifiers/validate`: messages arrive in the reader's language and name the failing position. */
+export const ZIdentifierCheck = z.object({
+  scheme: z.enum(IDENTIFIER_SCHEMES),
+  value: z.string(),
+  valid: z.boolean(),
+  normalized: z.string(),
+  errors: z.array(ZIdentifierIssue),
+  warnings: z.array(ZIdentifierIssue),
+});
+export type TIdentifierCheck = z.infer<typeof ZIdentifierCheck>;
+
+export const ENTERPRISE_STATUSES = ["pending", "verified", "rejected"] as const;
+export type TEnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+export const AEO_LEVELS = ["general", "advanced"] as const;
+export type TAeoLevel = (typeof AEO_LEVELS)[number];
+
+const ZTrustProfile = z.object({
+  score: z.number(),
+  formulaVersion: z.number(),
+  computedAt: z.string(),
+  components: z.array(
+    z.object({
+      // Kept as plain strings: a component added by a new formula version is shown with the server's
+      // own label and explanation, which arrive translated.
+      key: z.string(),
+      points: z.number(),
+      max: z.number(),
+      state: z.string(),
+      label: z.string(),
+      explanation: z.string(),
+    }),
+  ),
+});
+export type TTrustProfile = z.infer<typeof ZTrustProfile>;
+export type TTrustComponent = TTrustProfile["components"][number];
+
+export const ZEnterprise = z.object({
+  id: z.string(),
+  side: ZSide,
+  status: z.enum(ENTERPRISE_STATUSES),
+  /** In the reader's language when the enterprise has a name in it, else its native name. */
+  name: z.string(),
+  names: ZNames,
+  identifiers: z.object({
+    uscc: z.nullable(z.string()),
+    inn: z.nullable(z.string()),
+    ogrn: z.nullable(z.string()),
+    kpp: z.nullable(z.string()),
+  }),
+  legalForm: z.nullable(z.string()),
+  region: z.object({ code: z.string(), name: z.string() }),
+  address: z.nullable(z.string()),
+  hsChapters: z.array(z.string()),
+  borderTrade: z.boolean(),
+  aeo: z.object({ level: z.nullable(z.enum(AEO_LEVELS)), since: z.nullable(z.string()) }),
+  crossBorderEcommerce: z.boolean(),
+  registeredAt: z.string(),
+  verifiedSince: z.nullable(z.string()),
+  sample: z.boolean(),
+  trust: z.nullable(ZTrustProfile),
+});
+export type TEnterprise = z.infer<typeof ZEnterprise>;
+
+export const ZDirectoryPage = z.object({ items: z.array(ZEnterprise), nextCursor: z.nullable(z.string()) });
+export type TDirectoryPage = z.infer<typeof ZDirectoryPage>;
+
+export const ZQueueEntry = z.extend(ZEnterprise, { registeredBy: z.nullable(z.string()) });
+export type TQueueEntry = z.infer<typeof ZQueueEntry>;
+export const ZQueuePage = z.object({ items: z.array(ZQueueEntry) });
+
+export const ZEnterprisePrivate = z.object({
+  id: z.string(),
+  contacts: z.object({
+    email: z.nullable(z.string()),
+    phone: z.nullable(z.string()),
+    website: z.nullable(z.string()),
+  }),
+  decisionReason: z.nullable(z.string()),
+  decisions: z.array(
+    z.object({
+      // Plain string: an action added on the server is shown by its code until the client learns it.
+      action: z.string(),
+      reason: z.nullable(z.string()),
+      at: z.string(),
+      actor: z.nullable(z.string()),
+    }),
+  ),
+});
+export type TEnterprisePrivate = z.infer<typeof ZEnterprisePrivate>;
+
+export const ZTrustHistory = z.object({
+  profile: z.nullable(ZTrustProfile),
+  history: z.array(
+    z.object({
+      score: z.number(),
+      previousScore: z.nullable(z.number()),
+      eventType: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type TTrustHistory = z.infer<typeof ZTrustHistory>;
+
+export const ZRegistered = z.object({
+  enterprise: ZEnterprise,
+  warnings: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+});
+export type TRegistered = z.infer<typeof ZRegistered>;
+
+export const ZRegionList = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      country: z.string(),
+      /** In the reader's language. */
+      name: z.string(),
+      names: z.optional(ZNames),
+    }),
+  ),
+});
+export type TRegion = z.infer<typeof ZRegionList>["items"][number];
+
+/** The body of `POST /enterprises`; optional members are left out rather than sent empty. */
+export interface TEnterpriseRegistration {
+  side: TSide;
+  identifiers: { uscc?: string; inn?: string; ogrn?: string; kpp?: string };
+  names: { zh?: string; ru?: string; en?: string };
+  legalForm?: string;
+  /** Required; left out while none is chosen, so the server answers "required" at the field. */
+  region?: string;
+  address?: string;
+  contacts: { email?: string; phone?: string; website?: string };
+  hsChapters: string[];
+  borderTrade: boolean;
+  aeo: { level: TAeoLevel | null; since?: string };
+  crossBorderEcommerce: boolean;
+}
+
+/** The body of `PATCH /enterprises/{id}`: what members may change. */
+export interface TEnterpriseUpdate {
+  names?: { zh?: string; ru?: string; en?: string };
+  legalForm?: string;
+  address?: string;
+  contacts?: { email?: string; phone?: string; website?: string };
+  hsChapters?: string[];
+  crossBorderEcommerce?: boolean;
+}

@@ -14,7 +14,7 @@ export function modulePath(id: ModuleId): string {
 }
 
 // Modules with pages of their own; the others show the "under construction" page.
-const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["reference"]);
+const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["enterprises", "reference"]);
 
 export function isModuleBuilt(id: ModuleId): boolean {
   return BUILT_MODULES.has(id);

@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { MODULES, modulePath } from "../modules";
+import { useMe } from "../session";
 import { ModuleIcon } from "./icons";
 import { LanguageSwitcher } from "./LanguageSwitcher";
-import { keepsFocus } from "./navigation";
+import { keepsFocus, taskLinks } from "./navigation";
 import { UserMenu } from "./UserMenu";
 
 const BRAND = "Amur · 阿穆尔 · Амур";
@@ -16,6 +17,7 @@ export function Layout() {
   const navId = useId();
   const [menuOpen, setMenuOpen] = useState(false);
   const firstRender = useRef(true);
+  const me = useMe();
 
   // After client-side navigation, move focus to the new content as a full page load would, so screen
   // reader and keyboard users start at the top of the page they asked for; close the phone menu too.
@@ -95,6 +97,13 @@ export function Layout() {
                     <ModuleIcon module={id} />
                   </span>
                   {t(`nav.${id}`)}
+                </NavLink>
+              </li>
+            ))}
+            {taskLinks(me.data).map((link) => (
+              <li key={link.to} className="site-nav__task">
+                <NavLink to={link.to} className="site-nav__link">
+                  {t(link.label)}
                 </NavLink>
               </li>
             ))}
