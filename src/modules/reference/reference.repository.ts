@@ -77,8 +77,8 @@ export function listHsChildren(db: Executor, parentCode: string) {
     .execute();
 }
 
-export function listHsSections(db: Executor) {
-  return db.selectFrom("hs_nodes").selectAll().where("level", "=", "section").orderBy("position").execute();
+export function listHsLevel(db: Executor, level: "section" | "chapter") {
+  return db.selectFrom("hs_nodes").selectAll().where("level", "=", level).orderBy("position").execute();
 }
 
 /** Codes starting with the digits, shortest (highest level) first. */

@@ -55,9 +55,12 @@ export const referenceRoutes: RouteModule = (app, deps) => {
     handler: async (request) => {
       const q = request.query.q ?? "";
       if (q === "") {
-        // No query: the 21 sections, the top of the tree.
+        // No query: the 21 sections (the top of the tree), or all chapters.
         return {
-          items: (await repo.listHsSections(deps.db.db)).map((r) => ({ ...presentHsBrief(r), path: [] })),
+          items: (await repo.listHsLevel(deps.db.db, request.query.level ?? "section")).map((r) => ({
+            ...presentHsBrief(r),
+            path: [],
+          })),
         };
       }
       return { items: await reference.searchHs(deps, q, request.query.limit) };

@@ -38,6 +38,10 @@ export const ZHsCodeParams = z.object({ code: z.string().min(1).max(20) });
 export const ZHsNodeQuery = z.object({ scheme: z.enum(["EAEU", "CN"]).optional() });
 export const ZHsSearchQuery = z.object({
   q: z.string().trim().max(200).optional(),
+  level: z
+    .enum(["section", "chapter"])
+    .optional()
+    .describe("Without q: list all sections (default) or all chapters"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const ZHsSearchResult = z

@@ -94,6 +94,13 @@ describeEachDialect("reference data", ({ deps }) => {
     expect(body.items.map((i: { code: string }) => i.code)).toContain(code);
   });
 
+  it("lists the sections, or all chapters, when there is no query", async () => {
+    expect((await get("/api/v1/hs")).body.items).toHaveLength(21);
+    const chapters = (await get("/api/v1/hs?level=chapter&lang=zh-CN")).body.items;
+    expect(chapters).toHaveLength(97);
+    expect(chapters.find((c: { code: string }) => c.code === "44").names.zh).toContain("木");
+  });
+
   it("returns a heading with names in three languages (absent ones null), its path and children", async () => {
     const { body } = await get("/api/v1/hs/4407");
     expect(body).toMatchObject({ code: "4407", level: "heading", scheme: "HS", sectionCode: "IX" });

@@ -201,15 +201,18 @@ function checkRules(
     case "uscc": {
       const orgExpected = orgCodeCheck(code.slice(8, 16));
       const orgPasses = orgExpected === code[16];
-      if (!orgPasses) {
-        warnings.push({
-          code: "USCC_NESTED_ORG_CODE_CHECK",
-          params: { position: 17, expected: orgExpected, actual: code[16]! },
-        });
-      }
       const expected = USCC_ALPHABET[usccCheckValue(code)]!;
       const actual = code[17]!;
-      if (expected === actual) return;
+      if (expected === actual) {
+        // Only worth a warning when the code's own check passes; a failed check is the error to show.
+        if (!orgPasses) {
+          warnings.push({
+            code: "USCC_NESTED_ORG_CODE_CHECK",
+            params: { position: 17, expected: orgExpected, actual: code[16]! },
+          });
+        }
+        return;
+      }
       if (orgPasses && USCC_PILOT_PATTERN.test(code)) {
         warnings.push({ code: "USCC_PILOT_REGION_CHECK", params: { position: 18, expected, actual } });
       } else {

@@ -69,9 +69,11 @@ export function fieldErrorOf(issue: Issue, locale: Locale, prefix: string[] = []
       };
     }
     case "invalid_format":
-      return issue.format === "email"
-        ? { path, code: "invalid_email", message: message("invalid_email") }
-        : { path, code: "invalid_format", message: message("invalid_format", { format: issue.format }) };
+      if (issue.format === "email") return { path, code: "invalid_email", message: message("invalid_email") };
+      // A pattern says nothing to a reader; the field's own hint explains the expected form.
+      if (issue.format === "regex")
+        return { path, code: "invalid_format", message: message("invalid_pattern") };
+      return { path, code: "invalid_format", message: message("invalid_format", { format: issue.format }) };
     case "invalid_value":
       return {
         path,
