@@ -130,7 +130,11 @@ export function listDirectory(db: Executor, f: DirectoryFilter, limit: number, o
   return q.orderBy("e.verified_at", "desc").orderBy("e.id", "desc").limit(limit).offset(offset).execute();
 }
 
-/** Which of the candidate ids pass the directory filters (ids only: ranking happens elsewhere). */
+/**
+ * Which of the candidate ids pass the directory filters (ids only: ranking happens elsewhere). The
+ * candidates are looked up by primary key and filtered here: with a region or side condition in SQL
+ * the planner would rather scan that index for every row of the region than probe a few hundred ids.
+ */
 export async function filterDirectoryIds(
   db: Executor,
   ids: readonly string[],
@@ -139,27 +143,36 @@ export async function filterDirectoryIds(
   const out = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
-    let q = db
-      .selectFrom("enterprises as e")
-      .select("e.id")
-      .where("e.id", "in", part)
-      .where("e.status", "!=", "rejected");
-    if (f.side) q = q.where("e.side", "=", f.side);
-    if (f.region) q = q.where("e.region", "=", f.region);
-    if (f.verifiedOnly) q = q.where("e.status", "=", "verified");
-    if (f.hsChapter) {
-      const chapter = f.hsChapter;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("enterprise_hs_chapters as c")
-            .select("c.chapter")
-            .whereRef("c.enterprise_id", "=", "e.id")
-            .where("c.chapter", "=", chapter),
-        ),
+    const rows = await db
+      .selectFrom("enterprises")
+      .select(["id", "side", "region", "status"])
+      .where("id", "in", part)
+      .execute();
+    let pass = rows.filter(
+      (r) =>
+        r.status !== "rejected" &&
+        (!f.verifiedOnly || r.status === "verified") &&
+        (!f.side || r.side === f.side) &&
+        (!f.region || r.region === f.region),
+    );
+    if (f.hsChapter && pass.length > 0) {
+      const withChapter = new Set(
+        (
+          await db
+            .selectFrom("enterprise_hs_chapters")
+            .select("enterprise_id")
+            .where("chapter", "=", f.hsChapter)
+            .where(
+              "enterprise_id",
+              "in",
+              pass.map((r) => r.id),
+            )
+            .execute()
+        ).map((r) => r.enterprise_id),
       );
+      pass = pass.filter((r) => withChapter.has(r.id));
     }
-    for (const r of await q.execute()) out.add(r.id);
+    for (const r of pass) out.add(r.id);
   }
   return out;
 }

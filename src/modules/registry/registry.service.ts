@@ -454,7 +454,7 @@ export async function searchDirectory(
       deps.db.dialect,
       ENTERPRISE_SEARCH_SCOPE,
       query.q,
-      filtered ? 500 : offset + query.limit + 1,
+      filtered ? 200 : offset + query.limit + 1,
     );
     let ids = hits.map((h) => h.ref);
     if (filtered) {

@@ -118,7 +118,7 @@ function tsQuery(q: SearchQuery): string {
  * Ranking costs time per matching document, so a query that matches more than `window` documents is
  * ranked among the `window` most recently indexed matches (a query that broad says little anyway).
  */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 500;
 
 /** Ranked refs of a scope matching the text; an empty or all-stopword query matches nothing. */
 export async function searchScope(
