@@ -5,6 +5,7 @@ import type { RouteModule, SideScope } from "../../platform/http/app.ts";
 import { t } from "../../platform/i18n/i18n.ts";
 import { runOperation } from "../../platform/operations.ts";
 import { actorOf } from "../identity/identity.service.ts";
+import * as directory from "./registry.directory.ts";
 import { registryPolicies as policy } from "./registry.policy.ts";
 import { presentTrust } from "./registry.presenter.ts";
 import * as repo from "./registry.repository.ts";
@@ -81,7 +82,7 @@ export const registryRoutes: RouteModule = (app, deps) => {
       querystring: ZDirectoryQuery,
       response: { 200: ZDirectoryPage },
     },
-    handler: async (request) => registry.searchDirectory(deps, request.query, request.locale),
+    handler: async (request) => directory.searchDirectory(deps, request.query, request.locale),
   });
 
   app.route({
@@ -108,7 +109,7 @@ export const registryRoutes: RouteModule = (app, deps) => {
       );
       // The user is now a member of the new enterprise.
       deps.authCache.forgetUser(auth.user.id);
-      const enterprise = await registry.presentOne(deps, row, request.locale);
+      const enterprise = await directory.presentOne(deps, row, request.locale);
       return reply.status(201).send({
         enterprise,
         warnings: warnings.map((w) => ({
@@ -136,7 +137,7 @@ export const registryRoutes: RouteModule = (app, deps) => {
       if (!row || (row.status === "rejected" && !registry.canSeePrivate(request.auth, row))) {
         throw new AppError("NOT_FOUND", { resource: "enterprise", id: request.params.id });
       }
-      const enterprise = await registry.presentOne(deps, row, request.locale);
+      const enterprise = await directory.presentOne(deps, row, request.locale);
       return enterprise;
     },
   });
@@ -207,7 +208,7 @@ export const registryRoutes: RouteModule = (app, deps) => {
         { id: row.id, patch: request.body },
         { actor: actorOf(auth), requestId: request.id },
       );
-      const enterprise = await registry.presentOne(deps, after, request.locale);
+      const enterprise = await directory.presentOne(deps, after, request.locale);
       return enterprise;
     },
   });
@@ -226,7 +227,7 @@ export const registryRoutes: RouteModule = (app, deps) => {
       const auth = authOf(request.auth);
       const sides = registry.officerSides(auth);
       const rows = await repo.listQueue(deps.db.db, sides, request.query.status, request.query.limit);
-      const presented = await registry.presentMany(deps, rows, request.locale);
+      const presented = await directory.presentMany(deps, rows, request.locale);
       return {
         items: presented.map((p, i) => ({ ...p, registeredBy: rows[i]?.registered_by_email ?? null })),
       };
@@ -257,7 +258,7 @@ export const registryRoutes: RouteModule = (app, deps) => {
         },
         { actor: actorOf(auth), requestId: request.id },
       );
-      const enterprise = await registry.presentOne(deps, after, request.locale);
+      const enterprise = await directory.presentOne(deps, after, request.locale);
       return enterprise;
     },
   });
