@@ -6,12 +6,11 @@ import type { AppDeps } from "../../platform/deps.ts";
 import { AppError, type FieldError, fieldError } from "../../platform/errors.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
 import { defineOperation, type OperationContext } from "../../platform/operations.ts";
-import { removeDocument, searchScope, upsertDocument } from "../../platform/search/search.ts";
+import { removeDocument, upsertDocument } from "../../platform/search/search.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
 import { type IdentifierScheme, normalizeIdentifier, validateIdentifier } from "./identifiers.ts";
-import { presentEnterprise } from "./registry.presenter.ts";
 import * as repo from "./registry.repository.ts";
-import type { TEnterprise, TEnterpriseInput } from "./registry.schema.ts";
+import type { TEnterpriseInput } from "./registry.schema.ts";
 
 export const ENTERPRISE_SEARCH_SCOPE = "enterprise";
 
