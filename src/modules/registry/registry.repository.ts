@@ -127,7 +127,13 @@ export function listDirectory(db: Executor, f: DirectoryFilter, limit: number, o
       ),
     );
   }
-  return q.orderBy("e.verified_at", "desc").orderBy("e.id", "desc").limit(limit).offset(offset).execute();
+  // Verified first, newest first, on both databases (PostgreSQL would put NULLs first by default).
+  return q
+    .orderBy("e.verified_at", (ob) => ob.desc().nullsLast())
+    .orderBy("e.id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }
 
 /**

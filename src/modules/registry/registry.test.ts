@@ -142,6 +142,10 @@ describeEachDialect("enterprise registry", ({ deps }) => {
       .where("target_id", "=", id)
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["enterprise.registered", "enterprise.verified"]);
+    // The directory lists verified enterprises first, on both databases.
+    const first = (await app.inject({ method: "GET", url: "/api/v1/enterprises?side=RU&limit=1" })).json()
+      .items[0];
+    expect(first.status).toBe("verified");
     // The enterprise sees the outcome in its history.
     const priv = await app.inject({
       method: "GET",
