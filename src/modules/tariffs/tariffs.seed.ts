@@ -12,8 +12,8 @@ type Rule = Omit<
 const CN_VAT_2019 = "财政部 税务总局 海关总署公告2019年第39号 (VAT 13% / 9% from 2019-04-01)";
 const RU_VAT_2019 = "Федеральный закон от 03.08.2018 № 303-ФЗ (НДС 20% с 01.01.2019)";
 const RU_VAT_2026 = "НДС 22% с 01.01.2026 (vatupdate.com, 2026-01-13; DOMAIN-SOURCES §6)";
-const EAEU_CCT = "Единый таможенный тариф ЕАЭС (Решение Совета ЕЭК № 54 от 16.07.2012) — sample rate";
-const CN_TARIFF = "中华人民共和国进出口税则 — sample rate";
+const EAEU_CCT = "Единый таможенный тариф ЕАЭС (Решение Совета ЕЭК № 54 от 16.07.2012)";
+const CN_TARIFF = "中华人民共和国进出口税则";
 
 const base = {
   note: null,

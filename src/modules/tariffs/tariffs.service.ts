@@ -272,8 +272,8 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
     });
     if (dutyRule.source === "sample")
       warnings.push({
-        key: "tariffs.warn.sample_rule",
-        params: { prefix: dutyRule.hs_prefix, kind: "duty" },
+        key: "tariffs.warn.sample_rule_duty",
+        params: { prefix: dutyRule.hs_prefix || "*" },
       });
   } else {
     warnings.push({
@@ -313,8 +313,8 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
       });
       if (vatRule.source === "sample")
         warnings.push({
-          key: "tariffs.warn.sample_rule",
-          params: { prefix: vatRule.hs_prefix, kind: "vat" },
+          key: "tariffs.warn.sample_rule_vat",
+          params: { prefix: vatRule.hs_prefix || "*" },
         });
     } else {
       warnings.push({ key: "tariffs.warn.no_vat_rule", params: { code } });

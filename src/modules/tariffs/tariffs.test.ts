@@ -63,7 +63,7 @@ describeEachDialect("tariffs and landed cost", ({ deps }) => {
     expect(a.total).toBe("39330.00");
     expect(a.amounts[1].explanation.text).toMatch(/НДС 22%/);
     expect(a.amounts[1].rule.source).toBe("cited");
-    expect(a.warnings.map((w: { key: string }) => w.key)).toContain("tariffs.warn.sample_rule");
+    expect(a.warnings.map((w: { key: string }) => w.key)).toContain("tariffs.warn.sample_rule_duty");
     const before = await post("/api/v1/tariffs/assess", { ...line, date: "2025-06-10" }, "en", s.write);
     expect(before.body.amounts[1]).toMatchObject({ amount: "25300.00" });
   });
