@@ -13,6 +13,8 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { RequireAuth } from "./pages/RequireAuth";
 import { HsBrowserPage } from "./pages/reference/HsBrowserPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
+import { DeclarationsPage } from "./pages/tariffs/DeclarationsPage";
+import { DECLARATIONS_PATH, LANDED_COST_PATH, RATES_PATH } from "./pages/tariffs/paths";
 
 /** Shown inside the layout when rendering a page throws, instead of a blank screen. */
 function RouteError() {
@@ -123,6 +125,31 @@ const registryRoutes: RouteObject[] = [
   },
 ];
 
+// The calculator and the rates share one chunk; the Declarations landing that links to them is tiny.
+const tariffPages = () => import("./pages/tariffs");
+const LandedCostPage = lazy(() => tariffPages().then((pages) => ({ default: pages.LandedCostPage })));
+const RatesPage = lazy(() => tariffPages().then((pages) => ({ default: pages.RatesPage })));
+
+const tariffRoutes: RouteObject[] = [
+  { path: DECLARATIONS_PATH.slice(1), element: <DeclarationsPage /> },
+  {
+    path: LANDED_COST_PATH.slice(1),
+    element: (
+      <Loading>
+        <LandedCostPage />
+      </Loading>
+    ),
+  },
+  {
+    path: RATES_PATH.slice(1),
+    element: (
+      <Loading>
+        <RatesPage />
+      </Loading>
+    ),
+  },
+];
+
 const router = createBrowserRouter([
   {
     path: "/",
@@ -139,6 +166,7 @@ const router = createBrowserRouter([
           })),
           ...referenceRoutes,
           ...registryRoutes,
+          ...tariffRoutes,
           {
             path: "account",
             element: (

@@ -8,11 +8,15 @@ import {
   type TEnterprisePrivate,
   type TEnterpriseRegistration,
   type TEnterpriseUpdate,
+  type TExchangeRate,
   type THsNode,
   type THsSearchHit,
   type TIdentifierCheck,
   type TIdentifierScheme,
+  type TLandedCost,
+  type TLandedCostRequest,
   type TMe,
+  type TMonthlyRate,
   type TQueueEntry,
   type TRegion,
   type TRegistered,
@@ -24,10 +28,13 @@ import {
   ZDirectoryPage,
   ZEnterprise,
   ZEnterprisePrivate,
+  ZExchangeRate,
   ZHsNode,
   ZHsSearchResult,
   ZIdentifierCheck,
+  ZLandedCost,
   ZMe,
+  ZMonthlyRate,
   ZProblem,
   ZQueuePage,
   ZRegionList,
@@ -330,4 +337,30 @@ export async function decideVerification(
 /** Chinese provinces and Russian federal subjects (ISO 3166-2), named in the reader's language. */
 export async function listRegions(signal?: AbortSignal): Promise<TRegion[]> {
   return (await request("/regions", ZRegionList, { signal })).items;
+}
+
+// ---------- Tariffs and exchange rates ----------
+
+/** Export-side and import-side duties and taxes of one shipment, every amount explained in the reader's language. */
+export async function calculateLandedCost(
+  input: TLandedCostRequest,
+  signal?: AbortSignal,
+): Promise<TLandedCost> {
+  return request("/tariffs/landed-cost", ZLandedCost, { method: "POST", body: input, signal });
+}
+
+/** The official rate in force on a date (the last one published on or before it), direct or crossed. */
+export async function fetchExchangeRate(
+  pair: { base: string; quote: string; date: string },
+  signal?: AbortSignal,
+): Promise<TExchangeRate> {
+  return request(`/fx/rates?${new URLSearchParams(pair)}`, ZExchangeRate, { signal });
+}
+
+/** The average of the official daily rates published in a month (`YYYY-MM`). */
+export async function fetchMonthlyRate(
+  pair: { base: string; quote: string; month: string },
+  signal?: AbortSignal,
+): Promise<TMonthlyRate> {
+  return request(`/fx/monthly?${new URLSearchParams(pair)}`, ZMonthlyRate, { signal });
 }

@@ -344,3 +344,117 @@ export interface TEnterpriseUpdate {
   hsChapters?: string[];
   crossBorderEcommerce?: boolean;
 }
+
+// ---------- Tariffs and exchange rates ----------
+
+export const TRADE_DIRECTIONS = ["CN_TO_RU", "RU_TO_CN"] as const;
+export type TTradeDirection = (typeof TRADE_DIRECTIONS)[number];
+
+export const QUANTITY_UNITS = ["kg", "t", "m3", "l", "pcs", "pair"] as const;
+export type TQuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+/** A sentence the server wrote in the reader's language, with the key it was made from. */
+const ZExplained = z.object({ key: z.string(), text: z.string() });
+export type TExplained = z.infer<typeof ZExplained>;
+
+const ZTariffRule = z.object({
+  hsPrefix: z.string(),
+  // Plain strings: a combination or source added on the server is shown by its code, not rejected.
+  combination: z.string(),
+  adValorem: z.nullable(z.string()),
+  specific: z.nullable(z.object({ amount: z.string(), currency: z.string(), unit: z.string() })),
+  legalRef: z.string(),
+  source: z.string(),
+  validFrom: z.string(),
+  validTo: z.nullable(z.string()),
+  version: z.number(),
+});
+export type TTariffRule = z.infer<typeof ZTariffRule>;
+
+const ZRateUsed = z.object({
+  rate: z.string(),
+  source: z.string(),
+  publishedOn: z.string(),
+  via: z.optional(z.string()),
+  sample: z.boolean(),
+});
+export type TRateUsed = z.infer<typeof ZRateUsed>;
+
+export const ZAssessment = z.object({
+  side: ZSide,
+  flow: z.enum(["import", "export"]),
+  hsCode: z.string(),
+  date: z.string(),
+  currency: z.string(),
+  customsValue: z.object({
+    amount: z.string(),
+    original: z.object({ amount: z.string(), currency: z.string() }),
+    rate: z.nullable(ZRateUsed),
+    explanation: ZExplained,
+  }),
+  prohibited: z.nullable(z.object({ rule: ZTariffRule, explanation: ZExplained })),
+  preference: z.nullable(z.object({ exempt: z.string(), taxable: z.string(), explanation: ZExplained })),
+  amounts: z.array(
+    z.object({
+      kind: z.string(),
+      amount: z.string(),
+      base: z.string(),
+      rule: z.nullable(ZTariffRule),
+      explanation: ZExplained,
+    }),
+  ),
+  total: z.string(),
+  rounding: z.string(),
+  warnings: z.array(ZExplained),
+});
+export type TAssessment = z.infer<typeof ZAssessment>;
+
+const ZCostTotals = z.object({ goods: z.string(), duties: z.string(), taxes: z.string(), total: z.string() });
+export type TCostTotals = z.infer<typeof ZCostTotals>;
+
+export const ZLandedCost = z.object({
+  direction: z.enum(TRADE_DIRECTIONS),
+  date: z.string(),
+  goods: z.object({ amount: z.string(), currency: z.string() }),
+  export: ZAssessment,
+  import: ZAssessment,
+  totals: z.object({ CNY: ZCostTotals, RUB: ZCostTotals, USD: z.nullable(ZCostTotals) }),
+  prohibited: z.boolean(),
+  warnings: z.array(ZExplained),
+});
+export type TLandedCost = z.infer<typeof ZLandedCost>;
+
+/** The body of `POST /tariffs/landed-cost`; optional members are left out rather than sent empty. */
+export interface TLandedCostRequest {
+  direction: TTradeDirection;
+  hsCode: string;
+  date: string;
+  value: { amount: string; currency: string };
+  quantity?: { value: string; unit: TQuantityUnit };
+  origin?: string;
+  preference?: "border_resident";
+  residentUsedTodayCny?: string;
+}
+
+export const ZExchangeRate = z.object({
+  base: z.string(),
+  quote: z.string(),
+  date: z.string(),
+  rate: z.string(),
+  source: z.string(),
+  publishedOn: z.string(),
+  via: z.optional(z.string()),
+  sample: z.boolean(),
+});
+export type TExchangeRate = z.infer<typeof ZExchangeRate>;
+
+export const ZMonthlyRate = z.object({
+  base: z.string(),
+  quote: z.string(),
+  month: z.string(),
+  rate: z.string(),
+  days: z.number(),
+  via: z.optional(z.string()),
+  sample: z.boolean(),
+});
+export type TMonthlyRate = z.infer<typeof ZMonthlyRate>;

@@ -14,8 +14,20 @@ export function modulePath(id: ModuleId): string {
 }
 
 // Modules with pages of their own; the others show the "under construction" page.
-const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["enterprises", "reference"]);
+const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["enterprises", "declarations", "reference"]);
+
+// Built modules whose main feature is still missing: Declarations has its landing page and the tariff
+// tools (calculator, exchange rates), but no declarations yet.
+const PARTLY_BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["declarations"]);
 
 export function isModuleBuilt(id: ModuleId): boolean {
   return BUILT_MODULES.has(id);
+}
+
+export type ModuleStatus = "available" | "partlyAvailable" | "underConstruction";
+
+/** What the home page's module card says about a module. */
+export function moduleStatus(id: ModuleId): ModuleStatus {
+  if (!BUILT_MODULES.has(id)) return "underConstruction";
+  return PARTLY_BUILT_MODULES.has(id) ? "partlyAvailable" : "available";
 }

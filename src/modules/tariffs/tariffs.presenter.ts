@@ -2,7 +2,49 @@ import type { TariffRulesTable } from "../../platform/db/schema.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
 import { type Assessment, type Explanation, ruleView } from "./tariffs.service.ts";
 
-const text = (e: Explanation, locale: Locale) => ({ key: e.key, text: t(locale, e.key, e.params) });
+// Parameters that hold amounts or rates: shown with the reader's digit grouping and decimal mark.
+const NUMERIC = new Set([
+  "amount",
+  "value",
+  "base",
+  "used",
+  "exempt",
+  "taxable",
+  "specificAmount",
+  "allowance",
+  "rate",
+]);
+
+/** "128374.00" → "128 374,00" (ru), "128,374.00" (en, zh); the exact digits are kept. */
+export function formatDecimal(value: string, locale: Locale): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!m) return value;
+  const [, sign, int = "", frac] = m;
+  const group = locale === "ru-RU" ? "\u00a0" : ",";
+  const point = locale === "ru-RU" ? "," : ".";
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${sign}${grouped}${frac ? `${point}${frac}` : ""}`;
+}
+
+function localizedParams(params: Explanation["params"], locale: Locale) {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (k === "prefix" && (v === "*" || v === "")) out[k] = t(locale, "tariffs.all_codes");
+    else if (k === "source")
+      out[k] =
+        t(locale, `tariffs.source.${v}`) === `tariffs.source.${v}`
+          ? String(v)
+          : t(locale, `tariffs.source.${v}`);
+    else if (NUMERIC.has(k) && typeof v === "string") out[k] = formatDecimal(v, locale);
+    else out[k] = v;
+  }
+  return out;
+}
+
+const text = (e: Explanation, locale: Locale) => ({
+  key: e.key,
+  text: t(locale, e.key, localizedParams(e.params, locale)),
+});
 
 /** Explanations become sentences in the reader's language; the keys stay for machines. */
 export function presentAssessment(a: Assessment, locale: Locale) {

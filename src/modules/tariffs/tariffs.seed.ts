@@ -198,7 +198,7 @@ export const TARIFF_RULES: Rule[] = [
     valid_from: "2021-01-01",
     valid_to: "2021-12-31",
     legal_ref:
-      "Roundwood export duty 2021: 10%, not less than EUR 13 per m³ (madeinrussia.ru/en/news/4725; DOMAIN-SOURCES §6)",
+      "Вывозная пошлина на лесоматериалы в 2021 г.: 10%, но не менее 13 евро за м³ (madeinrussia.ru/en/news/4725; DOMAIN-SOURCES §6)",
     source: "cited",
   },
   ...["440311", "440321", "440322", "440323", "440324", "440325", "440326"].map((p) =>
@@ -210,7 +210,7 @@ export const TARIFF_RULES: Rule[] = [
         hs_prefix: p,
         valid_from: "2022-01-01",
         legal_ref:
-          "Export ban on unprocessed coniferous roundwood from 2022-01-01 (decree No. 396; DOMAIN-SOURCES §6)",
+          "Запрет вывоза необработанных лесоматериалов хвойных пород с 01.01.2022 (постановление № 396; DOMAIN-SOURCES §6)",
         source: "cited",
         note: "Valuable hardwoods are also covered by the ban; their codes are not modelled here",
       },

@@ -62,6 +62,10 @@ describeEachDialect("tariffs and landed cost", ({ deps }) => {
     ]);
     expect(a.total).toBe("39330.00");
     expect(a.amounts[1].explanation.text).toMatch(/НДС 22%/);
+    // Amounts in the reader's format, and no placeholder for "all codes".
+    expect(a.amounts[0].explanation.text).toContain("115\u00a0000,00");
+    expect(a.amounts[1].explanation.text).toContain("всех кодов");
+    expect(a.amounts[1].explanation.text).not.toContain("*");
     expect(a.amounts[1].rule.source).toBe("cited");
     expect(a.warnings.map((w: { key: string }) => w.key)).toContain("tariffs.warn.sample_rule_duty");
     const before = await post("/api/v1/tariffs/assess", { ...line, date: "2025-06-10" }, "en", s.write);
@@ -76,7 +80,8 @@ describeEachDialect("tariffs and landed cost", ({ deps }) => {
       date: "2026-03-10",
       value: { amount: "1000", currency: "USD" },
     });
-    expect(a.prohibited?.rule.legalRef).toMatch(/2022-01-01/);
+    expect(a.prohibited?.rule.legalRef).toMatch(/01.01.2022/);
+    expect(a.prohibited?.rule.validFrom).toBe("2022-01-01");
     const birch = await assessLine(deps().db.db, {
       side: "RU",
       flow: "export",

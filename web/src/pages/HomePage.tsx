@@ -1,8 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { Badge, Card, LinkButton, PageHeader } from "../components";
+import { Badge, type BadgeTone, Card, LinkButton, PageHeader } from "../components";
 import { ModuleIcon } from "../layout/icons";
-import { isModuleBuilt, MODULES, modulePath } from "../modules";
+import { MODULES, type ModuleStatus, modulePath, moduleStatus } from "../modules";
 import { useMe } from "../session";
+
+const STATUS_TONE = {
+  available: "success",
+  partlyAvailable: "info",
+  underConstruction: "warning",
+} as const satisfies Record<ModuleStatus, BadgeTone>;
 
 // The five things Amur is for, in the order the mission states them.
 const PILLARS = ["information", "statistics", "registry", "declarations", "quotas"] as const;
@@ -94,13 +100,7 @@ export function HomePage() {
               to={modulePath(id)}
               title={t(`modules.${id}.title`)}
               icon={<ModuleIcon module={id} />}
-              footer={
-                isModuleBuilt(id) ? (
-                  <Badge tone="success">{t("common.available")}</Badge>
-                ) : (
-                  <Badge tone="warning">{t("common.underConstruction")}</Badge>
-                )
-              }
+              footer={<Badge tone={STATUS_TONE[moduleStatus(id)]}>{t(`common.${moduleStatus(id)}`)}</Badge>}
             >
               <p>{t(`modules.${id}.description`)}</p>
             </Card>
