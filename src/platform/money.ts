@@ -55,6 +55,11 @@ export function roundToMinor(amount: string | Decimal, currency: string): string
     .toFixed(minorUnitOf(currency));
 }
 
+/** Rounds half-up to the currency's minor unit, keeping a decimal (no string round trip). */
+export function roundDec(amount: string | Decimal, currency: string): Decimal {
+  return new D(amount).toDecimalPlaces(minorUnitOf(currency), Decimal.ROUND_HALF_UP);
+}
+
 /** Converts an amount with a rate given as "quote units per one base unit"; exact until rounded. */
 export function convert(amount: string | Decimal, rate: string | Decimal): Decimal {
   return new D(amount).mul(new D(rate));

@@ -11,6 +11,8 @@ import type { FxRatesTable, TariffRulesTable } from "../../platform/db/schema.ts
 export const REVALIDATE_MS = 1000;
 
 interface Snapshot {
+  /** Rates in force already worked out, by pair and date (dropped with the rates). */
+  inForce: Map<string, unknown>;
   stamp: string;
   checkedAt: number;
   rules: Map<string, TariffRulesTable[]>;
@@ -40,7 +42,15 @@ async function ratesStamp(db: Executor): Promise<string> {
 async function snapshotOf(db: Executor): Promise<Snapshot> {
   let s = snapshots.get(db);
   if (!s) {
-    s = { stamp: "", checkedAt: 0, rules: new Map(), ratesStamp: "", ratesCheckedAt: 0, pairs: new Map() };
+    s = {
+      inForce: new Map(),
+      stamp: "",
+      checkedAt: 0,
+      rules: new Map(),
+      ratesStamp: "",
+      ratesCheckedAt: 0,
+      pairs: new Map(),
+    };
     snapshots.set(db, s);
   }
   return s;
@@ -49,6 +59,18 @@ async function snapshotOf(db: Executor): Promise<Snapshot> {
 /** Drops this handle's copies; the next use reloads them. */
 export function invalidateTariffCache(db: Executor): void {
   snapshots.delete(db);
+}
+
+/** Drops the cached rates once a second if another process (or a direct write) changed them. */
+async function revalidateRates(s: Snapshot, db: Executor, now: number): Promise<void> {
+  if (now - s.ratesCheckedAt < REVALIDATE_MS) return;
+  const stamp = await ratesStamp(db);
+  if (stamp !== s.ratesStamp) {
+    s.pairs.clear();
+    s.inForce.clear();
+    s.ratesStamp = stamp;
+  }
+  s.ratesCheckedAt = now;
 }
 
 /** Current rules grouped by side, flow and kind. */
@@ -90,14 +112,7 @@ export async function pairRates(
   now = Date.now(),
 ): Promise<readonly FxRatesTable[]> {
   const s = await snapshotOf(db);
-  if (now - s.ratesCheckedAt >= REVALIDATE_MS) {
-    const stamp = await ratesStamp(db);
-    if (stamp !== s.ratesStamp) {
-      s.pairs.clear();
-      s.ratesStamp = stamp;
-    }
-    s.ratesCheckedAt = now;
-  }
+  await revalidateRates(s, db, now);
   const key = `${base}/${quote}`;
   let rows = s.pairs.get(key);
   if (!rows) {
@@ -117,6 +132,25 @@ export async function pairRates(
     s.pairs.set(key, rows);
   }
   return rows;
+}
+
+/**
+ * Memoizes a computation over the cached rates (e.g. the rate in force of a pair on a date); the
+ * memo is dropped whenever the rates change.
+ */
+export async function memoOverRates<T>(
+  db: Executor,
+  key: string,
+  compute: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
+  const s = await snapshotOf(db);
+  await revalidateRates(s, db, now);
+  if (s.inForce.has(key)) return s.inForce.get(key) as T;
+  const value = await compute();
+  if (s.inForce.size > 50_000) s.inForce.clear();
+  s.inForce.set(key, value);
+  return value;
 }
 
 /** The last row published on or before the date (binary search). */

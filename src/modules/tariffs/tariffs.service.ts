@@ -1,7 +1,7 @@
 import type { Executor } from "../../platform/db/db.ts";
 import type { TariffRulesTable } from "../../platform/db/schema.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
-import { Dec, percentOf, roundToMinor, type TDec } from "../../platform/money.ts";
+import { Dec, percentOf, roundDec, roundToMinor, type TDec } from "../../platform/money.ts";
 import { type RateInForce, rateInForce } from "./fx/fx.service.ts";
 import { currentRules } from "./tariffs.cache.ts";
 
@@ -206,7 +206,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
   const code = input.hsCode.replace(/\D/g, "");
   const warnings: Explanation[] = [];
   const conv = await toNational(db, input.value.amount, input.value.currency, national, input.date);
-  const customsValue = new Dec(roundToMinor(conv.value, national));
+  const customsValue = roundDec(conv.value, national);
   if (conv.rate?.sample)
     warnings.push({
       key: "tariffs.warn.sample_rate",
@@ -262,7 +262,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
   let duty = new Dec(0);
   if (dutyRule) {
     const d = await dutyAmount(db, dutyRule, taxable, input, national);
-    duty = new Dec(roundToMinor(d.amount, national));
+    duty = roundDec(d.amount, national);
     amounts.push({
       kind: "duty",
       amount: duty.toFixed(2),
@@ -294,7 +294,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
     );
     if (vatRule?.ad_valorem) {
       const base = taxable.plus(duty);
-      const vat = new Dec(roundToMinor(percentOf(base, vatRule.ad_valorem), national));
+      const vat = roundDec(percentOf(base, vatRule.ad_valorem), national);
       amounts.push({
         kind: "vat",
         amount: vat.toFixed(2),

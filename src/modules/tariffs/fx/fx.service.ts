@@ -3,7 +3,7 @@ import type { FxRatesTable } from "../../../platform/db/schema.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { Dec, divideRate, type TDec, trimZeros } from "../../../platform/money.ts";
 import { defineOperation } from "../../../platform/operations.ts";
-import { lastOnOrBefore, pairRates } from "../tariffs.cache.ts";
+import { lastOnOrBefore, memoOverRates, pairRates } from "../tariffs.cache.ts";
 import * as repo from "./fx.repository.ts";
 
 /** Currencies through which cross rates are computed, in order of preference. */
@@ -56,7 +56,11 @@ async function directOrInverse(db: Executor, base: string, quote: string, date: 
  * The official rate in force on a date: the last one published on or before it (rates published on a
  * Saturday apply until the next publication), directly, inverted, or crossed through a pivot currency.
  */
-export async function rateInForce(
+export function rateInForce(db: Executor, base: string, quote: string, date: string): Promise<RateInForce> {
+  return memoOverRates(db, `${base}|${quote}|${date}`, () => computeRateInForce(db, base, quote, date));
+}
+
+async function computeRateInForce(
   db: Executor,
   base: string,
   quote: string,
