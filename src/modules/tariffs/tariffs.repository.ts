@@ -80,3 +80,26 @@ export function countRules(db: Executor) {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * Adds a purchase to a resident's day and returns the day's total before it, atomically on both
+ * databases (one upsert; concurrent purchases of the same person never lose one another).
+ */
+export async function addResidentUsage(
+  trx: Executor,
+  residentKey: string,
+  date: string,
+  fen: bigint,
+): Promise<bigint> {
+  const row = await trx
+    .insertInto("resident_allowance_usage")
+    .values({ resident_key: residentKey, date, used_fen: Number(fen) })
+    .onConflict((oc) =>
+      oc.columns(["resident_key", "date"]).doUpdateSet((eb) => ({
+        used_fen: eb("resident_allowance_usage.used_fen", "+", eb.ref("excluded.used_fen")),
+      })),
+    )
+    .returning("used_fen")
+    .executeTakeFirstOrThrow();
+  return BigInt(row.used_fen) - fen;
+}

@@ -13,12 +13,13 @@ import {
   ZAssessRequest,
   ZLandedCost,
   ZLandedCostRequest,
+  ZResidentPurchase,
   ZRuleChange,
   ZRuleList,
   ZRuleParams,
   ZRuleQuery,
 } from "./tariffs.schema.ts";
-import { assessLine, landedCost } from "./tariffs.service.ts";
+import { assessLine, landedCost, recordResidentPurchase } from "./tariffs.service.ts";
 
 const tags = ["tariffs"];
 
@@ -174,6 +175,32 @@ export const tariffsRoutes: RouteModule = (app, deps) => {
         import: presentAssessment(r.import, request.locale),
         warnings: presentAssessment({ ...r.import, warnings: r.warnings }, request.locale).warnings,
       };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/api/v1/tariffs/resident-purchases",
+    config: { policy: AUTHENTICATED },
+    schema: {
+      tags,
+      summary:
+        "A border resident records a purchase: the day's CNY 8,000 allowance is tracked per person, the excess assessed",
+      body: ZResidentPurchase,
+      response: { 200: ZAssessment },
+    },
+    handler: async (request) => {
+      if (!request.auth) throw new AppError("UNAUTHENTICATED");
+      const a = await runOperation(
+        operationDeps(deps),
+        recordResidentPurchase,
+        { residentKey: request.auth.user.id, ...request.body },
+        {
+          actor: actorOf(request.auth),
+          requestId: request.id,
+        },
+      );
+      return presentAssessment(a, request.locale);
     },
   });
 

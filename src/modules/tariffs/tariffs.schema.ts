@@ -139,3 +139,9 @@ export const ZRuleChange = z.object({
   note: z.string().trim().max(1000).nullable().default(null),
 });
 export const ZRuleParams = z.object({ id: z.string().max(64) });
+
+export const ZResidentPurchase = z.object({
+  hsCode: ZHsCode,
+  date: z.iso.date(),
+  value: ZMoneyInput,
+});

@@ -1,9 +1,19 @@
 import type { Executor } from "../../platform/db/db.ts";
 import type { TariffRulesTable } from "../../platform/db/schema.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
-import { Dec, percentOf, roundDec, roundToMinor, type TDec } from "../../platform/money.ts";
+import {
+  Dec,
+  fromMinor,
+  percentOf,
+  roundDec,
+  roundToMinor,
+  type TDec,
+  toMinor,
+} from "../../platform/money.ts";
+import { defineOperation } from "../../platform/operations.ts";
 import { type RateInForce, rateInForce } from "./fx/fx.service.ts";
 import { currentRules } from "./tariffs.cache.ts";
+import { addResidentUsage } from "./tariffs.repository.ts";
 
 /**
  * Assessment of one declaration line: customs value in the national currency at the rate in force on
@@ -454,3 +464,42 @@ export async function landedCost(db: Executor, input: LandedCostInput) {
     warnings,
   };
 }
+
+/**
+ * A border resident's purchase (imports into China): the value in CNY is added to the person's day
+ * first, in the same transaction, so the allowance left is exact even for simultaneous purchases; then
+ * the line is assessed with what was used before it.
+ */
+export const recordResidentPurchase = defineOperation({
+  name: "tariffs.residentPurchase",
+  async run(
+    ctx,
+    input: { residentKey: string; hsCode: string; date: string; value: { amount: string; currency: string } },
+  ) {
+    const line: LineInput = {
+      side: "CN",
+      flow: "import",
+      hsCode: input.hsCode,
+      date: input.date,
+      value: input.value,
+      preference: "border_resident",
+    };
+    // The value in CNY at the rate in force decides how much of the allowance the purchase uses.
+    const probe = await assessLine(ctx.trx, { ...line, residentUsedTodayCny: "0" });
+    const fen = toMinor(probe.customsValue.amount, "CNY");
+    const before = await addResidentUsage(ctx.trx, input.residentKey, input.date, fen);
+    const assessed = await assessLine(ctx.trx, { ...line, residentUsedTodayCny: fromMinor(before, "CNY") });
+    await ctx.audit({
+      action: "tariffs.resident_purchase",
+      targetType: "resident_day",
+      targetId: input.date,
+      summary: {
+        hsCode: assessed.hsCode,
+        valueCny: assessed.customsValue.amount,
+        usedBefore: fromMinor(before, "CNY"),
+        taxable: assessed.preference?.taxable ?? null,
+      },
+    });
+    return assessed;
+  },
+});

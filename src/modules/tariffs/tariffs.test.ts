@@ -119,6 +119,38 @@ describeEachDialect("tariffs and landed cost", ({ deps }) => {
     expect(res.body.totals.USD).not.toBeNull();
   });
 
+  it("tracks a border resident's day: purchases share the CNY 8,000, also when they arrive together", async () => {
+    const resident = await makeUser(deps(), { role: null });
+    const s = await login(app, resident.email);
+    const buy = (amount: string, lang = "en") =>
+      post(
+        "/api/v1/tariffs/resident-purchases",
+        { hsCode: "0808", date: "2026-03-11", value: { amount, currency: "CNY" } },
+        lang,
+        s.write,
+      );
+    const first = await buy("5000");
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.preference).toMatchObject({ exempt: "5000.00", taxable: "0.00" });
+    const second = await buy("4000", "zh-CN");
+    expect(second.body.preference).toMatchObject({ exempt: "3000.00", taxable: "1000.00" });
+    expect(second.body.preference.explanation.text).toContain("当日已用 5,000.00");
+    // Three purchases at once by another resident: together they get exactly the CNY 8,000.
+    const other = await login(app, (await makeUser(deps(), { role: null })).email);
+    const all = await Promise.all(
+      ["3000", "3000", "3000"].map((amount) =>
+        post(
+          "/api/v1/tariffs/resident-purchases",
+          { hsCode: "0808", date: "2026-03-11", value: { amount, currency: "CNY" } },
+          "en",
+          other.write,
+        ),
+      ),
+    );
+    const exempt = all.reduce((sum, r) => sum.plus(r.body.preference.exempt), new Dec(0));
+    expect(exempt.toFixed(2)).toBe("8000.00");
+  });
+
   it("charges the greater of ad valorem and specific duty, and asks for the quantity in the rule's unit", async () => {
     const base = {
       direction: "CN_TO_RU",
