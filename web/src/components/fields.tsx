@@ -173,26 +173,41 @@ export function Select({
   );
 }
 
-export interface CheckboxOption {
-  value: string;
+export interface ChoiceOption<V extends string = string> {
+  value: V;
   label: string;
   hint?: string;
 }
 
-export interface CheckboxGroupProps {
+/** The options of a group of checkboxes. */
+export type CheckboxOption = ChoiceOption;
+
+interface ChoiceGroupProps<V extends string> {
+  type: "checkbox" | "radio";
   legend: ReactNode;
+  /** The request path the server reports errors at, e.g. `aeo.level`. */
   name: string;
-  options: readonly CheckboxOption[];
-  value: readonly string[];
-  onChange: (value: string[]) => void;
+  options: readonly ChoiceOption<V>[];
+  isChecked: (value: V) => boolean;
+  onPick: (value: V) => void;
   hint?: ReactNode;
-  error?: string;
+  error?: string | undefined;
+  inline?: boolean;
 }
 
-/** Several independent choices under one question, as a fieldset so the legend is read with each box. */
-export function CheckboxGroup({ legend, name, options, value, onChange, hint, error }: CheckboxGroupProps) {
-  const generated = useId().replace(/:/g, "");
-  const groupId = `group-${generated}`;
+/** Boxes or radios under one question, as a fieldset so the legend is read with each option. */
+function ChoiceGroup<V extends string>({
+  type,
+  legend,
+  name,
+  options,
+  isChecked,
+  onPick,
+  hint,
+  error,
+  inline,
+}: ChoiceGroupProps<V>) {
+  const groupId = `group-${useId().replace(/:/g, "")}`;
   const formError = useFormField(name, `${groupId}-0`);
   const shownError = error ?? formError;
   const hintId = `${groupId}-hint`;
@@ -214,22 +229,19 @@ export function CheckboxGroup({ legend, name, options, value, onChange, hint, er
           {shownError}
         </p>
       ) : null}
-      <div className="checkboxes">
+      <div className={inline ? "checkboxes radios--inline" : "checkboxes"}>
         {options.map((option, index) => {
           const id = `${groupId}-${index}`;
-          const checked = value.includes(option.value);
           return (
             <div className="checkbox" key={option.value}>
               <input
-                type="checkbox"
+                type={type}
                 id={id}
                 name={name}
                 value={option.value}
-                checked={checked}
+                checked={isChecked(option.value)}
                 aria-describedby={option.hint ? `${id}-hint` : undefined}
-                onChange={() =>
-                  onChange(checked ? value.filter((v) => v !== option.value) : [...value, option.value])
-                }
+                onChange={() => onPick(option.value)}
               />
               <label htmlFor={id}>
                 <span className="checkbox__label">{option.label}</span>
@@ -245,4 +257,42 @@ export function CheckboxGroup({ legend, name, options, value, onChange, hint, er
       </div>
     </fieldset>
   );
+}
+
+export interface CheckboxGroupProps {
+  legend: ReactNode;
+  name: string;
+  options: readonly ChoiceOption[];
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** Several independent choices under one question. */
+export function CheckboxGroup({ value, onChange, ...rest }: CheckboxGroupProps) {
+  return (
+    <ChoiceGroup
+      {...rest}
+      type="checkbox"
+      isChecked={(v) => value.includes(v)}
+      onPick={(v) => onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v])}
+    />
+  );
+}
+
+export interface RadioGroupProps<V extends string> {
+  legend: ReactNode;
+  name: string;
+  options: readonly ChoiceOption<V>[];
+  value: V;
+  onChange: (value: V) => void;
+  hint?: ReactNode;
+  /** Lays the options side by side where they fit (short labels). */
+  inline?: boolean;
+}
+
+/** One choice out of a few. */
+export function RadioGroup<V extends string>({ value, onChange, ...rest }: RadioGroupProps<V>) {
+  return <ChoiceGroup<V> {...rest} type="radio" isChecked={(v) => v === value} onPick={onChange} />;
 }

@@ -13,6 +13,7 @@ export {
   CheckboxGroup,
   type CheckboxOption,
   PasswordField,
+  RadioGroup,
   Select,
   type SelectOption,
   TextField,

@@ -3,7 +3,7 @@ import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { registerEnterprise } from "../../api";
-import { Button, Form, PageHeader, TextField } from "../../components";
+import { Button, Form, PageHeader, RadioGroup, TextField } from "../../components";
 import type { TAeoLevel, TEnterpriseRegistration, TRegistered, TSide } from "../../contracts";
 import { meQueryKey, useMe } from "../../session";
 import { defaultSide } from "./access";
@@ -11,7 +11,6 @@ import { ChapterPicker } from "./chapters";
 import { IdentifierField } from "./IdentifierField";
 import { ENTERPRISES_PATH, enterprisePath } from "./paths";
 import { registryKeys } from "./queries";
-import { RadioGroup } from "./RadioGroup";
 import { RegionField } from "./regions";
 import {
   emptyDraft,
