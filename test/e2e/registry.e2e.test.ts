@@ -1,70 +1,34 @@
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUscc, USCC_ALPHABET, usccOrgCodeCheckChar } from "../../src/modules/registry/identifiers.ts";
 import en from "../../web/src/locales/en.json" with { type: "json" };
 import ru from "../../web/src/locales/ru-RU.json" with { type: "json" };
 import zh from "../../web/src/locales/zh-CN.json" with { type: "json" };
-import { launchBrowser } from "./browser.ts";
-import { type RunningAmur, startAmur } from "./server.ts";
-
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const screenshots = path.join(repoRoot, "test-results/screenshots");
+import type { RunningAmur } from "./server.ts";
+import {
+  openPage,
+  screenshots,
+  startSession,
+  stopSession,
+  watchErrors as watchPageErrors,
+} from "./support.ts";
 
 let amur: RunningAmur;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, "dist/web/index.html"))) {
-    throw new Error("dist/web is missing: run `npm run build:web` before the browser tests");
-  }
-  await mkdir(screenshots, { recursive: true });
-  amur = await startAmur();
-  browser = await launchBrowser();
+  ({ amur, browser } = await startSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await amur?.stop();
-});
+afterAll(() => stopSession({ amur, browser }));
 
-/** Uncaught errors and console errors; 401 is the /me of a visit before signing in. */
 function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    if (/status of 401 /.test(message.text())) return;
-    errors.push(`console: ${message.text()}`);
-  });
-  return errors;
+  return watchPageErrors(page, /status of 401 /);
 }
 
-/**
- * A browser context, in a UI language chosen on an earlier visit or (`null`) with none chosen, so that
- * the account's own language applies at sign-in. Lists the API paths the page fetched.
- */
-async function newPage(
-  language: "zh-CN" | "ru-RU" | null,
-  width = 1280,
-  height = 900,
-): Promise<{ context: BrowserContext; page: Page; fetched: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: "en-US",
-    baseURL: amur.url,
-  });
-  if (language) {
-    await context.addInitScript(
-      `if (!localStorage.getItem("amur.lang")) localStorage.setItem("amur.lang", ${JSON.stringify(language)})`,
-    );
-  }
-  const page = await context.newPage();
-  const fetched: string[] = [];
-  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-  return { context, page, fetched };
+function newPage(language: "zh-CN" | "ru-RU" | null, width = 1280, height = 900) {
+  return openPage({ amur, browser }, language, width, height);
 }
 
 function heading(page: Page, name: string) {

@@ -1,63 +1,33 @@
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ru from "../../web/src/locales/ru-RU.json" with { type: "json" };
 import zh from "../../web/src/locales/zh-CN.json" with { type: "json" };
-import { launchBrowser } from "./browser.ts";
-import { type RunningAmur, startAmur } from "./server.ts";
-
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const screenshots = path.join(repoRoot, "test-results/screenshots");
+import type { RunningAmur } from "./server.ts";
+import {
+  openPage,
+  screenshots,
+  startSession,
+  stopSession,
+  watchErrors as watchPageErrors,
+} from "./support.ts";
 
 let amur: RunningAmur;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, "dist/web/index.html"))) {
-    throw new Error("dist/web is missing: run `npm run build:web` before the browser tests");
-  }
-  await mkdir(screenshots, { recursive: true });
-  amur = await startAmur();
-  browser = await launchBrowser();
+  ({ amur, browser } = await startSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await amur?.stop();
-});
+afterAll(() => stopSession({ amur, browser }));
 
-/**
- * Collects uncaught errors and console errors. The browser logs every 4xx answer as an error: 401 is
- * the /me of an anonymous visit, 400 the field error this test provokes on purpose.
- */
 function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    if (/status of 40[014] /.test(message.text())) return;
-    errors.push(`console: ${message.text()}`);
-  });
-  return errors;
+  return watchPageErrors(page, /status of 40[014] /);
 }
 
-/** A page in the given UI language, as if chosen on an earlier visit. */
-async function newPage(
-  language: "zh-CN" | "ru-RU",
-  width = 1280,
-  height = 900,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: "en-US",
-    baseURL: amur.url,
-  });
-  await context.addInitScript(
-    `if (!localStorage.getItem("amur.lang")) localStorage.setItem("amur.lang", ${JSON.stringify(language)})`,
-  );
-  return { context, page: await context.newPage() };
+async function newPage(language: "zh-CN" | "ru-RU", width = 1280, height = 900) {
+  const { context, page } = await openPage({ amur, browser }, language, width, height);
+  return { context, page };
 }
 
 function heading(page: Page, name: string) {
