@@ -1,3 +1,4 @@
+import { declarationsRoutes } from "../modules/declarations/declarations.routes.ts";
 import { identityRoutes } from "../modules/identity/identity.routes.ts";
 import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { registryRoutes } from "../modules/registry/registry.routes.ts";
@@ -17,6 +18,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   registryRoutes,
   fxRoutes,
   tariffsRoutes,
+  declarationsRoutes,
 ];
 
 /** Every module's outbox handlers (projections and side effects). */

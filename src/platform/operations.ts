@@ -2,7 +2,7 @@ import { type AuditEntryInput, appendAudit } from "./audit/audit.ts";
 import { canonicalJson } from "./audit/canonical-json.ts";
 import { sha256Hex } from "./auth/crypto.ts";
 import { type Clock, newId } from "./clock.ts";
-import type { DbHandle, Dialect, Trx } from "./db/db.ts";
+import type { DbHandle, Dialect, Executor, Trx } from "./db/db.ts";
 import { AppError } from "./errors.ts";
 import { type EventInput, enqueueEvent, enqueueEvents } from "./outbox/outbox.ts";
 
@@ -57,6 +57,32 @@ export interface RunOptions {
   requestId?: string | null;
   /** With a user actor: repeat calls with the same key and input return the first result. */
   idempotencyKey?: string | null;
+  /**
+   * What the key's first use is compared with; by default a hash of the operation's input. Give the
+   * hash of the request when the input carries generated values (ids, numbers).
+   */
+  requestHash?: string;
+}
+
+/**
+ * The stored result of an earlier call with the same key, or undefined. The same key with another
+ * request is an error, so a client never mistakes one request's answer for another's.
+ */
+export async function previousResult<O>(
+  db: Executor,
+  q: { userId: string; key: string; operation: string; requestHash: string },
+): Promise<O | undefined> {
+  const previous = await db
+    .selectFrom("idempotency_keys")
+    .selectAll()
+    .where("user_id", "=", q.userId)
+    .where("key", "=", q.key)
+    .executeTakeFirst();
+  if (!previous) return undefined;
+  if (previous.operation !== q.operation || previous.request_hash !== q.requestHash) {
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", { key: q.key });
+  }
+  return JSON.parse(previous.response) as O;
 }
 
 export async function runOperation<I, O>(
@@ -68,23 +94,18 @@ export async function runOperation<I, O>(
   const { actor } = options;
   const requestId = options.requestId ?? null;
   const key = options.idempotencyKey && actor.userId ? options.idempotencyKey : null;
-  const requestHash = key ? sha256Hex(canonicalJson(input)) : "";
+  const requestHash = key ? (options.requestHash ?? sha256Hex(canonicalJson(input))) : "";
   let emitted = 0;
 
   const result = await deps.db.db.transaction().execute(async (trx) => {
     if (key && actor.userId) {
-      const previous = await trx
-        .selectFrom("idempotency_keys")
-        .selectAll()
-        .where("user_id", "=", actor.userId)
-        .where("key", "=", key)
-        .executeTakeFirst();
-      if (previous) {
-        if (previous.operation !== op.name || previous.request_hash !== requestHash) {
-          throw new AppError("IDEMPOTENCY_KEY_REUSED", { key });
-        }
-        return JSON.parse(previous.response) as O;
-      }
+      const previous = await previousResult<O>(trx, {
+        userId: actor.userId,
+        key,
+        operation: op.name,
+        requestHash,
+      });
+      if (previous !== undefined) return previous;
     }
     const now = deps.clock.now().toISOString();
     const ctx: OperationContext = {

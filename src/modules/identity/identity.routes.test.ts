@@ -291,7 +291,7 @@ describeEachDialect(
         headers,
         payload: { ...payload, name: "Другое" },
       });
-      expect(other.statusCode).toBe(422);
+      expect(other.statusCode).toBe(409);
       expect(other.json().code).toBe("IDEMPOTENCY_KEY_REUSED");
       const count = await deps()
         .db.db.selectFrom("organizations")

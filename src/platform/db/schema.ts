@@ -315,7 +315,126 @@ export interface ResidentAllowanceUsageTable {
   used_fen: number;
 }
 
+export interface DeclarationsTable {
+  id: string;
+  number: string;
+  side: "CN" | "RU";
+  flow: "export" | "import";
+  status: string;
+  lane: "green" | "blue" | "yellow" | "red" | null;
+  declarant_id: string;
+  counterparty_id: string | null;
+  counterparty_name: string;
+  counterparty_country: string | null;
+  port_id: string;
+  trade_mode: string;
+  unified_mode: string;
+  transport_mode: string;
+  conveyances: number;
+  currency: string;
+  incoterms: string;
+  shipment_ref: string | null;
+  decl_date: string;
+  /** JSON: document references. */
+  documents: string;
+  total_value: string;
+  total_net_kg: string;
+  total_gross_kg: string;
+  line_count: number;
+  national_currency: string;
+  duty_total: string | null;
+  vat_total: string | null;
+  /** JSON: each line's assessment with explanation keys (localized when presented). */
+  assessment: string | null;
+  /** JSON: the lane decision and why. */
+  risk: string | null;
+  recognition_basis: string | null;
+  recognized_from: string | null;
+  created_by: string | null;
+  created_at: string;
+  submitted_at: string | null;
+  released_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+  is_sample: number;
+}
+
+export interface DeclarationLinesTable {
+  declaration_id: string;
+  line_no: number;
+  code: string;
+  hs6: string;
+  description: string;
+  origin: string;
+  quantity: string;
+  unit: string;
+  net_kg: string;
+  gross_kg: string;
+  value: string;
+  licence_number: string | null;
+  duty: string | null;
+  vat: string | null;
+}
+
+export interface DeclarationEventsTable {
+  id: Generated<number>;
+  declaration_id: string;
+  at: string;
+  action: string;
+  status: string;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  reason: string | null;
+}
+
+export interface InspectionsTable {
+  id: string;
+  declaration_id: string;
+  side: "CN" | "RU";
+  port_id: string;
+  shipment_ref: string | null;
+  result: "compliant" | "findings";
+  findings: string | null;
+  officer_user_id: string | null;
+  officer_label: string | null;
+  at: string;
+}
+
+export interface RiskRulesTable {
+  id: string;
+  rule_key: string;
+  version: number;
+  side: "CN" | "RU";
+  name: string;
+  description: string | null;
+  /** JSON: the rule's conditions. */
+  conditions: string;
+  lane: "green" | "blue" | "yellow" | "red" | null;
+  score: number | null;
+  active: number;
+  created_at: string;
+  created_by: string | null;
+  superseded_at: string | null;
+  is_sample: number;
+}
+
+export interface RiskSettingsTable {
+  side: "CN" | "RU";
+  version: number;
+  /** JSON: random-selection rates, score thresholds, green-corridor categories. */
+  data: string;
+  updated_at: string;
+  updated_by: string | null;
+  superseded_at: string | null;
+}
+
 export interface DB {
+  declarations: DeclarationsTable;
+  declaration_lines: DeclarationLinesTable;
+  declaration_events: DeclarationEventsTable;
+  inspections: InspectionsTable;
+  risk_rules: RiskRulesTable;
+  risk_settings: RiskSettingsTable;
   tariff_rules: TariffRulesTable;
   resident_allowance_usage: ResidentAllowanceUsageTable;
   fx_rates: FxRatesTable;

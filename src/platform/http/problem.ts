@@ -13,8 +13,18 @@ export interface Problem {
   instance?: string;
 }
 
+/** A parameter written `@i18n:some.key` is itself a message key, shown in the reader's language. */
+export const I18N_PARAM = "@i18n:";
+
+function localizeParams(params: Record<string, string | number>, locale: Locale) {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params))
+    out[k] = typeof v === "string" && v.startsWith(I18N_PARAM) ? t(locale, v.slice(I18N_PARAM.length)) : v;
+  return out;
+}
+
 export function problemOf(error: AppError, locale: Locale, requestId: string, instance?: string): Problem {
-  const params = { ...error.params, requestId };
+  const params = localizeParams({ ...error.params, requestId }, locale);
   return {
     type: `urn:amur:problem:${error.code.toLowerCase()}`,
     title: t(locale, `errors.${error.code}.title`, params),
@@ -23,7 +33,7 @@ export function problemOf(error: AppError, locale: Locale, requestId: string, in
     code: error.code,
     errors: error.fieldErrors.map((f) =>
       f.key
-        ? { path: f.path, code: f.code, message: t(locale, f.key, f.params ?? {}) }
+        ? { path: f.path, code: f.code, message: t(locale, f.key, localizeParams(f.params ?? {}, locale)) }
         : { path: f.path, code: f.code, message: f.message },
     ),
     requestId,
