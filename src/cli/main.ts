@@ -5,6 +5,7 @@ import { registerApiKey } from "./apikey.ts";
 import { registerAudit } from "./audit.ts";
 import { CliError } from "./context.ts";
 import { registerDatabase } from "./db.ts";
+import { registerDeclarations } from "./declarations.ts";
 import { registerEnterprises } from "./enterprises.ts";
 import { registerRates } from "./rates.ts";
 import { registerReference } from "./reference.ts";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerReference(program);
   registerEnterprises(program);
   registerRates(program);
+  registerDeclarations(program);
   registerUser(program);
   registerApiKey(program);
   registerAudit(program);

@@ -1,3 +1,4 @@
+import { declarationsDemoSeeder } from "../modules/declarations/declarations.seed.ts";
 import { identityDemoSeeder } from "../modules/identity/identity.seed.ts";
 import { registryDemoSeeder } from "../modules/registry/registry.seed.ts";
 import { fxDemoSeeder } from "../modules/tariffs/fx/fx.seed.ts";
@@ -10,4 +11,5 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   registryDemoSeeder,
   fxDemoSeeder,
   tariffsDemoSeeder,
+  declarationsDemoSeeder,
 ];

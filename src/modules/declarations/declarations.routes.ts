@@ -1,5 +1,3 @@
-import { canonicalJson } from "../../platform/audit/canonical-json.ts";
-import { sha256Hex } from "../../platform/auth/crypto.ts";
 import { type AuthContext, PUBLIC, requireRole, sidesWithRole } from "../../platform/auth/policy.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
@@ -8,7 +6,7 @@ import type { OwnedResourceFixture, RouteModule, SideScope } from "../../platfor
 import { fieldErrorOf, problemOf } from "../../platform/http/problem.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import { Dec } from "../../platform/money.ts";
-import { previousResult, runOperation } from "../../platform/operations.ts";
+import { runOperation } from "../../platform/operations.ts";
 import { actorOf } from "../identity/identity.service.ts";
 import { presentAssessment } from "../tariffs/tariffs.presenter.ts";
 import {
@@ -58,11 +56,10 @@ import {
 } from "./declarations.schema.ts";
 import {
   actOnDeclaration,
-  assignLane,
   declarantIdFor,
   type OfficerAction,
   prepareDeclaration,
-  saveDeclaration,
+  submitDeclaration,
 } from "./declarations.service.ts";
 
 const tags = ["declarations"];
@@ -77,42 +74,6 @@ function idempotencyKey(headers: Record<string, unknown>): string | null {
 function authOf(request: { auth: AuthContext | null }): AuthContext {
   if (!request.auth) throw new AppError("UNAUTHENTICATED");
   return request.auth;
-}
-
-/** Validates, assesses, decides the lane and saves; the whole submission path, used by every entry point. */
-export async function submitDeclaration(
-  deps: AppDeps,
-  auth: AuthContext,
-  body: TDeclarationInput,
-  opts: { key: string | null; requestId: string | null; replaces?: string },
-) {
-  const declarantId = declarantIdFor(auth, body.declarantId);
-  const requestHash = sha256Hex(canonicalJson({ body, replaces: opts.replaces ?? null }));
-  if (opts.key) {
-    const earlier = await previousResult<{ id: string }>(deps.db.db, {
-      userId: auth.user.id,
-      key: opts.key,
-      operation: saveDeclaration.name,
-      requestHash,
-    });
-    if (earlier) return earlier.id;
-  }
-  const now = deps.clock.now().toISOString();
-  const prepared = await prepareDeclaration(deps.db.db, body, {
-    declarantId,
-    userId: auth.user.id,
-    now,
-    submit: !body.draft,
-  });
-  if (!body.draft && prepared.errors.length > 0) throw new AppError("VALIDATION_FAILED", {}, prepared.errors);
-  const risk = body.draft ? null : await assignLane(deps.db.db, prepared);
-  const saved = await runOperation(
-    operationDeps(deps),
-    saveDeclaration,
-    { prepared, risk, ...(opts.replaces ? { replaces: opts.replaces } : {}) },
-    { actor: actorOf(auth), requestId: opts.requestId, idempotencyKey: opts.key, requestHash },
-  );
-  return saved.id;
 }
 
 async function ownDeclaration(deps: AppDeps, auth: AuthContext, id: string) {

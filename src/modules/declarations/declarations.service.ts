@@ -1,12 +1,22 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { canonicalJson } from "../../platform/audit/canonical-json.ts";
+import { sha256Hex } from "../../platform/auth/crypto.ts";
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import { hasRole } from "../../platform/auth/policy.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type { DeclarationLinesTable, DeclarationsTable, EnterprisesTable } from "../../platform/db/schema.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { operationDeps } from "../../platform/deps.ts";
 import { AppError, type FieldError, fieldError, isAppError } from "../../platform/errors.ts";
 import { I18N_PARAM } from "../../platform/http/problem.ts";
 import { Dec } from "../../platform/money.ts";
-import { defineOperation, type OperationContext } from "../../platform/operations.ts";
+import {
+  defineOperation,
+  type OperationContext,
+  previousResult,
+  runOperation,
+} from "../../platform/operations.ts";
+import { actorOf } from "../identity/identity.service.ts";
 import * as registryRepo from "../registry/registry.repository.ts";
 import { rateInForce } from "../tariffs/fx/fx.service.ts";
 import { type Assessment, assessLine, NATIONAL_CURRENCY } from "../tariffs/tariffs.service.ts";
@@ -696,4 +706,40 @@ export function canRead(auth: AuthContext, d: Pick<DeclarationsTable, "declarant
       (m) => m.organizationId === d.declarant_id && m.roles.includes("enterprise_member"),
     ) || hasRole(auth, "customs_officer", d.side)
   );
+}
+
+/** Validates, assesses, decides the lane and saves; the whole submission path, used by every entry point. */
+export async function submitDeclaration(
+  deps: AppDeps,
+  auth: AuthContext,
+  body: TDeclarationInput,
+  opts: { key: string | null; requestId: string | null; replaces?: string },
+) {
+  const declarantId = declarantIdFor(auth, body.declarantId);
+  const requestHash = sha256Hex(canonicalJson({ body, replaces: opts.replaces ?? null }));
+  if (opts.key) {
+    const earlier = await previousResult<{ id: string }>(deps.db.db, {
+      userId: auth.user.id,
+      key: opts.key,
+      operation: saveDeclaration.name,
+      requestHash,
+    });
+    if (earlier) return earlier.id;
+  }
+  const now = deps.clock.now().toISOString();
+  const prepared = await prepareDeclaration(deps.db.db, body, {
+    declarantId,
+    userId: auth.user.id,
+    now,
+    submit: !body.draft,
+  });
+  if (!body.draft && prepared.errors.length > 0) throw new AppError("VALIDATION_FAILED", {}, prepared.errors);
+  const risk = body.draft ? null : await assignLane(deps.db.db, prepared);
+  const saved = await runOperation(
+    operationDeps(deps),
+    saveDeclaration,
+    { prepared, risk, ...(opts.replaces ? { replaces: opts.replaces } : {}) },
+    { actor: actorOf(auth), requestId: opts.requestId, idempotencyKey: opts.key, requestHash },
+  );
+  return saved.id;
 }

@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { ensureDeclarationReference } from "../modules/declarations/declarations.fixtures.ts";
+import {
+  declarationReportCsv,
+  decodeImportFile,
+  IMPORT_COLUMNS,
+  importDeclarations,
+} from "../modules/declarations/declarations.import.ts";
+import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
+import { CliError, withDeps } from "./context.ts";
+
+function cliLocale(lang: string | undefined): Locale {
+  if (lang && isLocale(lang)) return lang;
+  return matchLocale(lang ?? process.env.LANG ?? "") ?? "en";
+}
+
+export function registerDeclarations(program: Command): void {
+  const declarations = program.command("declarations").description("Customs declarations");
+  declarations
+    .command("import")
+    .description(
+      `File declarations from a CSV file, one row per declaration line; rows with the same ref make one declaration (its header fields come from its first row). Columns: ${IMPORT_COLUMNS.join(",")}. Separator , or ; (detected). Each declaration is validated, assessed and given its lane as through the API; importing the same file again files nothing twice.`,
+    )
+    .argument("<file>", "CSV file")
+    .requiredOption("--email <email>", "the enterprise user who files the declarations")
+    .option("--encoding <name>", "the file's encoding (default utf-8; e.g. windows-1251, gb18030)", "utf-8")
+    .option("--report <file>", "where to write the per-row report (default: <file>.report.csv)")
+    .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
+    .action(
+      async (file: string, opts: { email: string; encoding: string; report?: string; lang?: string }) => {
+        if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+        const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
+        const locale = cliLocale(opts.lang);
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              {
+                format: " import |{bar}| {percentage}% {value}/{total} declarations",
+                stream: process.stderr,
+              },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+        const started = Date.now();
+        const report = await withDeps(async (deps) => {
+          await ensureDeclarationReference(deps);
+          return importDeclarations(deps, text, {
+            email: opts.email,
+            locale,
+            onProgress: (done, total) => {
+              if (!bar) return;
+              if (!bar.isActive) bar.start(total, 0);
+              bar.update(done);
+            },
+          });
+        }).finally(() => bar?.stop());
+        const reportFile = opts.report ?? `${file}.report.csv`;
+        fs.writeFileSync(reportFile, declarationReportCsv(report));
+        const seconds = (Date.now() - started) / 1000;
+        for (const r of report.rows.filter((x) => x.status === "invalid").slice(0, 20)) {
+          process.stderr.write(
+            `  line ${r.line} (${r.ref || "—"}): ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
+          );
+        }
+        process.stdout.write(
+          `${report.imported} filed, ${report.existing} already filed, ${report.invalid} invalid of ${report.declarations} declarations in ${seconds.toFixed(1)} s; report: ${reportFile}\n`,
+        );
+        if (report.imported + report.existing === 0) process.exitCode = 1;
+      },
+    );
+}

@@ -1,0 +1,314 @@
+import type { AuthContext } from "../../platform/auth/policy.ts";
+import { CsvError, parseCsvLines } from "../../platform/csv.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { AppError, type FieldError, isAppError } from "../../platform/errors.ts";
+import { fieldErrorOf, problemOf } from "../../platform/http/problem.ts";
+import { type Locale, t } from "../../platform/i18n/i18n.ts";
+import * as identityRepo from "../identity/identity.repository.ts";
+import { loadMemberships } from "../identity/identity.service.ts";
+import * as repo from "./declarations.repository.ts";
+import { ZDeclarationInput } from "./declarations.schema.ts";
+import { submitDeclaration } from "./declarations.service.ts";
+
+/**
+ * `amur declarations import FILE`: one CSV row per declaration line; rows with the same `ref` (the
+ * declarant's own reference) make one declaration, whose header fields come from its first row.
+ * Every declaration is submitted through the same path as the API, with the idempotency key
+ * `import:<ref>`, so importing the same file again files nothing twice. Each row gets a status.
+ */
+
+export const IMPORT_COLUMNS = [
+  "ref",
+  "flow",
+  "port",
+  "trade_mode",
+  "transport_mode",
+  "conveyances",
+  "currency",
+  "incoterms",
+  "shipment_ref",
+  "date",
+  "counterparty_id",
+  "counterparty_name",
+  "counterparty_country",
+  "invoice",
+  "contract",
+  "transport_doc",
+  "documents",
+  "code",
+  "description",
+  "origin",
+  "quantity",
+  "unit",
+  "net_kg",
+  "gross_kg",
+  "value",
+  "licence",
+] as const;
+
+const REQUIRED = [
+  "ref",
+  "flow",
+  "port",
+  "code",
+  "description",
+  "quantity",
+  "unit",
+  "net_kg",
+  "gross_kg",
+  "value",
+];
+const HEADER_FIELDS = IMPORT_COLUMNS.slice(1, 17);
+
+export interface ImportRow {
+  line: number;
+  ref: string;
+  status: "imported" | "existing" | "invalid";
+  number: string | null;
+  lane: string | null;
+  errors: { path: string; message: string }[];
+}
+
+export interface DeclarationImportReport {
+  rows: ImportRow[];
+  declarations: number;
+  imported: number;
+  existing: number;
+  invalid: number;
+}
+
+/** Reads the file's bytes as UTF-8 (BOM allowed), or in the encoding given; never guesses. */
+export function decodeImportFile(bytes: Uint8Array, encoding = "utf-8"): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new AppError("BAD_REQUEST", { reason: `unknown encoding ${encoding}` });
+    throw new AppError("BAD_REQUEST", {
+      reason: `the file is not valid ${encoding}; give its encoding with --encoding (e.g. windows-1251, gb18030)`,
+    });
+  }
+}
+
+/** `,` unless the header line has more `;` (spreadsheets in Russian locales write `;`). */
+export function detectSeparator(text: string): "," | ";" {
+  const first = text.slice(0, text.search(/\r|\n|$/));
+  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+export async function authFor(deps: AppDeps, email: string): Promise<AuthContext> {
+  const user = await identityRepo.findUserByEmail(deps.db.db, email);
+  if (!user) throw new AppError("NOT_FOUND", { resource: "user", id: email });
+  return {
+    user: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale },
+    memberships: await loadMemberships(deps.db.db, user.id),
+    via: "apiKey",
+    sessionId: null,
+    csrfToken: null,
+    apiKeyId: null,
+    scopes: ["read", "write"],
+  };
+}
+
+interface Group {
+  ref: string;
+  rows: { line: number; record: Record<string, string> }[];
+}
+
+function documentsOf(r: Record<string, string>, transport: string | undefined) {
+  const docs: { kind: string; number: string }[] = [];
+  if (r.invoice) docs.push({ kind: "invoice", number: r.invoice });
+  if (r.contract) docs.push({ kind: "contract", number: r.contract });
+  if (r.transport_doc) docs.push({ kind: transport === "rail" ? "smgs" : "cmr", number: r.transport_doc });
+  for (const part of (r.documents ?? "").split(/[|;]/)) {
+    const m = /^\s*([a-z_]+)\s*:\s*(.+?)\s*$/.exec(part);
+    if (m?.[1] && m[2]) docs.push({ kind: m[1], number: m[2] });
+  }
+  return docs;
+}
+
+function bodyOf(g: Group) {
+  const h = g.rows[0]?.record ?? {};
+  const opt = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
+  return {
+    flow: h.flow,
+    portId: h.port,
+    tradeMode: h.trade_mode,
+    transportMode: h.transport_mode,
+    ...(opt(h.conveyances) ? { conveyances: Number(h.conveyances) } : {}),
+    currency: h.currency,
+    incoterms: opt(h.incoterms)?.toUpperCase(),
+    shipmentRef: opt(h.shipment_ref),
+    date: opt(h.date),
+    counterparty: {
+      enterpriseId: opt(h.counterparty_id),
+      name: opt(h.counterparty_name),
+      country: opt(h.counterparty_country),
+    },
+    documents: documentsOf(h, h.transport_mode),
+    lines: g.rows.map(({ record: r }) => ({
+      code: r.code,
+      description: r.description,
+      origin: r.origin,
+      quantity: { value: r.quantity?.replace(",", "."), unit: r.unit?.toLowerCase() },
+      netKg: r.net_kg?.replace(",", "."),
+      grossKg: r.gross_kg?.replace(",", "."),
+      value: r.value?.replace(",", "."),
+      ...(opt(r.licence) ? { licenceNumber: r.licence } : {}),
+    })),
+  };
+}
+
+export async function importDeclarations(
+  deps: AppDeps,
+  text: string,
+  options: { email: string; locale: Locale; onProgress?: (done: number, total: number) => void },
+): Promise<DeclarationImportReport> {
+  const auth = await authFor(deps, options.email);
+  const locale = options.locale;
+  const separator = detectSeparator(text);
+  let header: string[] | null = null;
+  const groups = new Map<string, Group>();
+  const rows: ImportRow[] = [];
+  const invalidRow = (line: number, ref: string, errors: { path: string; message: string }[]) =>
+    rows.push({ line, ref, status: "invalid", number: null, lane: null, errors });
+  try {
+    for (const { line, fields } of parseCsvLines(text, { separator })) {
+      if (!header) {
+        header = fields.map((f) => f.trim().toLowerCase());
+        const missing = REQUIRED.filter((c) => !header?.includes(c));
+        const unknown = header.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
+        if (missing.length || unknown.length) {
+          throw new AppError("BAD_REQUEST", {
+            reason: t(locale, "declarations.import.header", {
+              missing: missing.join(", ") || "—",
+              unknown: unknown.join(", ") || "—",
+            }),
+          });
+        }
+        continue;
+      }
+      const record: Record<string, string> = {};
+      header.forEach((h, i) => {
+        record[h] = (fields[i] ?? "").trim();
+      });
+      if (fields.length > header.length && fields.slice(header.length).some((f) => f.trim() !== "")) {
+        invalidRow(line, record.ref ?? "", [
+          { path: "", message: t(locale, "declarations.import.extra_fields", { count: fields.length }) },
+        ]);
+        continue;
+      }
+      const ref = record.ref ?? "";
+      if (!ref) {
+        invalidRow(line, "", [{ path: "ref", message: t(locale, "validation.required") }]);
+        continue;
+      }
+      const g = groups.get(ref) ?? { ref, rows: [] };
+      const first = g.rows[0];
+      const conflict = first ? HEADER_FIELDS.filter((f) => record[f] && record[f] !== first.record[f]) : [];
+      if (first && conflict.length) {
+        invalidRow(line, ref, [
+          {
+            path: conflict.join(", "),
+            message: t(locale, "declarations.import.conflict", {
+              line: first.line,
+              fields: conflict.join(", "),
+            }),
+          },
+        ]);
+        continue;
+      }
+      g.rows.push({ line, record });
+      groups.set(ref, g);
+    }
+  } catch (e) {
+    if (e instanceof CsvError) throw new AppError("BAD_REQUEST", { reason: e.message });
+    throw e;
+  }
+  if (!header) throw new AppError("BAD_REQUEST", { reason: t(locale, "declarations.import.empty") });
+
+  const all = [...groups.values()];
+  let done = 0;
+  for (const g of all) {
+    const lineOf = (path: string) => {
+      const m = /^lines\.(\d+)/.exec(path);
+      return m ? (g.rows[Number(m[1])]?.line ?? g.rows[0]?.line ?? 0) : (g.rows[0]?.line ?? 0);
+    };
+    const report = (errors: FieldError[]) => {
+      const byLine = new Map<number, { path: string; message: string }[]>();
+      for (const e of errors) byLine.set(lineOf(e.path), [...(byLine.get(lineOf(e.path)) ?? []), e]);
+      for (const r of g.rows) {
+        rows.push({
+          line: r.line,
+          ref: g.ref,
+          status: "invalid",
+          number: null,
+          lane: null,
+          errors: byLine.get(r.line) ?? [
+            { path: "", message: t(locale, "declarations.import.same_declaration") },
+          ],
+        });
+      }
+    };
+    const parsed = ZDeclarationInput.safeParse(bodyOf(g));
+    if (!parsed.success) {
+      report(parsed.error.issues.map((i) => fieldErrorOf(i, locale)));
+    } else {
+      try {
+        const key = `import:${g.ref}`;
+        const before = await deps.db.db
+          .selectFrom("idempotency_keys")
+          .select("key")
+          .where("user_id", "=", auth.user.id)
+          .where("key", "=", key)
+          .executeTakeFirst();
+        const id = await submitDeclaration(deps, auth, parsed.data, { key, requestId: null });
+        const d = await repo.findDeclaration(deps.db.db, id);
+        for (const r of g.rows)
+          rows.push({
+            line: r.line,
+            ref: g.ref,
+            status: before ? "existing" : "imported",
+            number: d?.number ?? null,
+            lane: d?.lane ?? null,
+            errors: [],
+          });
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        const p = problemOf(e, locale, "import");
+        report(p.errors.length ? p.errors : [{ path: "", code: p.code, message: `${p.title}: ${p.detail}` }]);
+      }
+    }
+    done += 1;
+    options.onProgress?.(done, all.length);
+  }
+  rows.sort((a, b) => a.line - b.line);
+  const status = (s: ImportRow["status"]) =>
+    new Set(rows.filter((r) => r.status === s).map((r) => r.ref)).size;
+  return {
+    rows,
+    declarations: all.length,
+    imported: status("imported"),
+    existing: status("existing"),
+    invalid: new Set(rows.filter((r) => r.status === "invalid").map((r) => `${r.ref}|${r.ref ? "" : r.line}`))
+      .size,
+  };
+}
+
+export function declarationReportCsv(report: DeclarationImportReport): string {
+  const esc = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ["line,ref,status,number,lane,errors"];
+  for (const r of report.rows) {
+    lines.push(
+      [
+        String(r.line),
+        esc(r.ref),
+        r.status,
+        r.number ?? "",
+        r.lane ?? "",
+        esc(r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")),
+      ].join(","),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
