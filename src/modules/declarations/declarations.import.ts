@@ -262,7 +262,7 @@ export async function importDeclarations(
           .where("user_id", "=", auth.user.id)
           .where("key", "=", key)
           .executeTakeFirst();
-        const id = await submitDeclaration(deps, auth, parsed.data, { key, requestId: null });
+        const { id } = await submitDeclaration(deps, auth, parsed.data, { key, requestId: null });
         const d = await repo.findDeclaration(deps.db.db, id);
         for (const r of g.rows)
           rows.push({

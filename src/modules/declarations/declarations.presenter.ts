@@ -24,6 +24,7 @@ import {
 } from "./declarations.codes.ts";
 import { riskRuleOf, settingsOf } from "./declarations.lookup.ts";
 import * as repo from "./declarations.repository.ts";
+import type { SavedDeclaration } from "./declarations.service.ts";
 import type { RecognitionDecision, RiskDecision } from "./risk.ts";
 
 const LANE_PARAMS = new Set(["lane", "from", "to", "ruleLane"]);
@@ -85,7 +86,10 @@ function names(e: Pick<EnterprisesTable, "name_zh" | "name_ru" | "name_en"> | un
   return { zh: e?.name_zh ?? null, ru: e?.name_ru ?? null, en: e?.name_en ?? null };
 }
 
-export function presentTimeline(events: readonly Selectable<DeclarationEventsTable>[], locale: Locale) {
+export function presentTimeline(
+  events: readonly Omit<Selectable<DeclarationEventsTable>, "id">[],
+  locale: Locale,
+) {
   return events.map((e) => ({
     at: e.at,
     action: e.action,
@@ -115,15 +119,18 @@ export async function presentDeclaration(
   db: Executor,
   d: DeclarationsTable,
   locale: Locale,
-  opts: { officer: boolean },
+  opts: { officer: boolean; saved?: SavedDeclaration | null },
 ) {
-  const [lines, events, inspections, declarant, counterparty] = await Promise.all([
-    repo.findLines(db, d.id),
-    repo.findEvents(db, d.id),
-    repo.findInspections(db, d.id),
-    registryRepo.findEnterprise(db, d.declarant_id),
-    d.counterparty_id ? registryRepo.findEnterprise(db, d.counterparty_id) : Promise.resolve(undefined),
-  ]);
+  const s = opts.saved;
+  const [lines, events, inspections, declarant, counterparty] = s
+    ? [s.lines, s.events, [], s.declarant, s.counterparty ?? undefined]
+    : await Promise.all([
+        repo.findLines(db, d.id),
+        repo.findEvents(db, d.id),
+        repo.findInspections(db, d.id),
+        registryRepo.findEnterprise(db, d.declarant_id),
+        d.counterparty_id ? registryRepo.findEnterprise(db, d.counterparty_id) : Promise.resolve(undefined),
+      ]);
   const risk = d.risk ? (JSON.parse(d.risk) as RiskDecision) : null;
   const mode = TRADE_MODES.find((m) => m.side === d.side && m.code === d.trade_mode);
   const assessments = d.assessment ? (JSON.parse(d.assessment) as Assessment[]) : [];

@@ -220,11 +220,12 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
     },
     handler: async (request, reply) => {
       const auth = authOf(request);
-      const id = await submitDeclaration(deps, auth, request.body, {
+      const { id, saved } = await submitDeclaration(deps, auth, request.body, {
         key: idempotencyKey(request.headers),
         requestId: request.id,
       });
       reply.code(201);
+      if (saved) return presentDeclaration(deps.db.db, saved.row, request.locale, { officer: false, saved });
       return present(deps, id, request.locale, false);
     },
   });
@@ -261,7 +262,7 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
           continue;
         }
         try {
-          const id = await submitDeclaration(deps, auth, parsed.data, {
+          const { id } = await submitDeclaration(deps, auth, parsed.data, {
             key: key ? `${key}:${index}` : null,
             requestId: request.id,
           });
@@ -350,7 +351,7 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
     handler: async (request) => {
       const auth = authOf(request);
       await ownDeclaration(deps, auth, request.params.id);
-      const id = await submitDeclaration(deps, auth, request.body, {
+      const { id } = await submitDeclaration(deps, auth, request.body, {
         key: idempotencyKey(request.headers),
         requestId: request.id,
         replaces: request.params.id,
@@ -411,7 +412,7 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
         draft: false,
       };
       if (d.status !== "draft") return current;
-      const id = await submitDeclaration(deps, auth, body, {
+      const { id } = await submitDeclaration(deps, auth, body, {
         key: idempotencyKey(request.headers),
         requestId: request.id,
         replaces: d.id,

@@ -4,7 +4,12 @@ import { sha256Hex } from "../../platform/auth/crypto.ts";
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import { hasRole } from "../../platform/auth/policy.ts";
 import type { Executor } from "../../platform/db/db.ts";
-import type { DeclarationLinesTable, DeclarationsTable, EnterprisesTable } from "../../platform/db/schema.ts";
+import type {
+  DeclarationEventsTable,
+  DeclarationLinesTable,
+  DeclarationsTable,
+  EnterprisesTable,
+} from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import { AppError, type FieldError, fieldError, isAppError } from "../../platform/errors.ts";
@@ -466,18 +471,26 @@ interface TimelineEntry {
 }
 
 async function recordTimeline(ctx: OperationContext, id: string, entries: readonly TimelineEntry[]) {
-  await repo.insertEvents(
-    ctx.trx,
-    entries.map((e) => ({
-      declaration_id: id,
-      at: ctx.now,
-      action: e.action,
-      status: e.status,
-      actor_user_id: ctx.actor.userId,
-      actor_label: ctx.actor.label,
-      reason: e.reason ?? null,
-    })),
-  );
+  const rows = entries.map((e) => ({
+    declaration_id: id,
+    at: ctx.now,
+    action: e.action,
+    status: e.status,
+    actor_user_id: ctx.actor.userId,
+    actor_label: ctx.actor.label,
+    reason: e.reason ?? null,
+  }));
+  await repo.insertEvents(ctx.trx, rows);
+  return rows;
+}
+
+/** What a save wrote, handed back to the caller so the answer needs no second read. */
+export interface SavedDeclaration {
+  row: DeclarationsTable;
+  lines: DeclarationLinesTable[];
+  events: Omit<DeclarationEventsTable, "id">[];
+  declarant: EnterprisesTable;
+  counterparty: EnterprisesTable | null;
 }
 
 export interface SubmitInput {
@@ -485,6 +498,8 @@ export interface SubmitInput {
   risk: RiskDecision | null;
   /** An existing draft being saved again or submitted. */
   replaces?: string;
+  /** Filled with what was written (not part of the stored idempotent result). */
+  capture?: { saved?: SavedDeclaration };
 }
 
 /** Saves a declaration: a draft, or submitted with its lane (one transaction, one audit entry). */
@@ -533,7 +548,15 @@ export const saveDeclaration = defineOperation({
     } else {
       await repo.insertDeclaration(ctx.trx, row, prepared.lines);
     }
-    await recordTimeline(ctx, row.id, timeline);
+    const events = await recordTimeline(ctx, row.id, timeline);
+    if (input.capture)
+      input.capture.saved = {
+        row,
+        lines: prepared.lines.map((l) => ({ ...l, declaration_id: row.id })),
+        events,
+        declarant: prepared.declarant,
+        counterparty: prepared.counterparty,
+      };
     await ctx.audit({
       action: risk ? "declaration.submitted" : "declaration.draft_saved",
       targetType: "declaration",
@@ -714,9 +737,9 @@ export async function submitDeclaration(
   auth: AuthContext,
   body: TDeclarationInput,
   opts: { key: string | null; requestId: string | null; replaces?: string },
-) {
+): Promise<{ id: string; saved: SavedDeclaration | null }> {
   const declarantId = declarantIdFor(auth, body.declarantId);
-  const requestHash = sha256Hex(canonicalJson({ body, replaces: opts.replaces ?? null }));
+  const requestHash = opts.key ? sha256Hex(canonicalJson({ body, replaces: opts.replaces ?? null })) : "";
   if (opts.key) {
     const earlier = await previousResult<{ id: string }>(deps.db.db, {
       userId: auth.user.id,
@@ -724,7 +747,7 @@ export async function submitDeclaration(
       operation: saveDeclaration.name,
       requestHash,
     });
-    if (earlier) return earlier.id;
+    if (earlier) return { id: earlier.id, saved: null };
   }
   const now = deps.clock.now().toISOString();
   const prepared = await prepareDeclaration(deps.db.db, body, {
@@ -735,11 +758,14 @@ export async function submitDeclaration(
   });
   if (!body.draft && prepared.errors.length > 0) throw new AppError("VALIDATION_FAILED", {}, prepared.errors);
   const risk = body.draft ? null : await assignLane(deps.db.db, prepared);
-  const saved = await runOperation(
+  const capture: { saved?: SavedDeclaration } = {};
+  const result = await runOperation(
     operationDeps(deps),
     saveDeclaration,
-    { prepared, risk, ...(opts.replaces ? { replaces: opts.replaces } : {}) },
+    { prepared, risk, capture, ...(opts.replaces ? { replaces: opts.replaces } : {}) },
     { actor: actorOf(auth), requestId: opts.requestId, idempotencyKey: opts.key, requestHash },
   );
-  return saved.id;
+  // A concurrent first use of the same key may have answered with its own declaration.
+  const saved = capture.saved?.row.id === result.id ? capture.saved : null;
+  return { id: result.id, saved };
 }
