@@ -3,6 +3,7 @@ import { canonicalJson } from "./audit/canonical-json.ts";
 import { sha256Hex } from "./auth/crypto.ts";
 import { type Clock, newId } from "./clock.ts";
 import type { DbHandle, Dialect, Executor, Trx } from "./db/db.ts";
+import { writeTransaction } from "./db/group-commit.ts";
 import { AppError } from "./errors.ts";
 import { type EventInput, enqueueEvent, enqueueEvents } from "./outbox/outbox.ts";
 
@@ -97,7 +98,7 @@ export async function runOperation<I, O>(
   const requestHash = key ? (options.requestHash ?? sha256Hex(canonicalJson(input))) : "";
   let emitted = 0;
 
-  const result = await deps.db.db.transaction().execute(async (trx) => {
+  const result = await writeTransaction(deps.db, async (trx) => {
     if (key && actor.userId) {
       const previous = await previousResult<O>(trx, {
         userId: actor.userId,
