@@ -1,5 +1,6 @@
 import { declarationsRoutes } from "../modules/declarations/declarations.routes.ts";
 import { identityRoutes } from "../modules/identity/identity.routes.ts";
+import { quotasRoutes } from "../modules/quotas/quotas.routes.ts";
 import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { registryRoutes } from "../modules/registry/registry.routes.ts";
 import { trustProjection } from "../modules/registry/trust.projection.ts";
@@ -19,6 +20,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   fxRoutes,
   tariffsRoutes,
   declarationsRoutes,
+  quotasRoutes,
 ];
 
 /** Every module's outbox handlers (projections and side effects). */

@@ -32,7 +32,7 @@ import {
   TRANSPORT_DOCUMENT,
   type TransportMode,
 } from "./declarations.codes.ts";
-import { LICENCE_CHECKS, type LicenceCheck } from "./declarations.hooks.ts";
+import { LICENCE_CHECKS, type LicenceCheck, WRITE_HOOKS } from "./declarations.hooks.ts";
 import { referenceSnapshot, riskSnapshot } from "./declarations.lookup.ts";
 import * as repo from "./declarations.repository.ts";
 import type { TDeclarationInput } from "./declarations.schema.ts";
@@ -351,12 +351,14 @@ export async function prepareDeclaration(
         flow: input.flow,
         declarantId: declarant.id,
         date,
+        currency: input.currency,
         lines: input.lines.map((l, index) => ({
           index,
           code: codes[index] ?? "",
           licenceNumber: l.licenceNumber ?? null,
           quantity: l.quantity.value,
           unit: l.quantity.unit,
+          value: l.value,
         })),
       })),
     );
@@ -548,6 +550,7 @@ export const saveDeclaration = defineOperation({
     } else {
       await repo.insertDeclaration(ctx.trx, row, prepared.lines);
     }
+    if (risk) for (const h of WRITE_HOOKS) await h.submitted(ctx, row, prepared.lines);
     const events = await recordTimeline(ctx, row.id, timeline);
     if (input.capture)
       input.capture.saved = {
@@ -694,6 +697,9 @@ export const actOnDeclaration = defineOperation({
     set.status = next;
     if (!(await repo.transition(ctx.trx, d.id, allowed, set)))
       throw new AppError("DECLARATION_STATE", { status: statusParam(d.status) });
+    if (next === "released") for (const h of WRITE_HOOKS) await h.released(ctx, d);
+    if ((next === "rejected" || next === "cancelled") && d.status !== "draft")
+      for (const h of WRITE_HOOKS) await h.closed(ctx, d);
     await recordTimeline(ctx, d.id, [{ action, status: next, reason }]);
     await ctx.audit({
       action: `declaration.${action}`,

@@ -8,6 +8,7 @@ import * as m0004 from "./migrations/0004_registry.ts";
 import * as m0005 from "./migrations/0005_fx.ts";
 import * as m0006 from "./migrations/0006_tariffs.ts";
 import * as m0007 from "./migrations/0007_declarations.ts";
+import * as m0008 from "./migrations/0008_quotas.ts";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0005_fx": m0005,
   "0006_tariffs": m0006,
   "0007_declarations": m0007,
+  "0008_quotas": m0008,
 };
 
 function staticProvider(dialect: Dialect): MigrationProvider {

@@ -428,7 +428,81 @@ export interface RiskSettingsTable {
   superseded_at: string | null;
 }
 
+export interface QuotaPoolsTable {
+  id: string;
+  side: "CN" | "RU";
+  direction: "export" | "import";
+  name_zh: string | null;
+  name_ru: string | null;
+  name_en: string | null;
+  /** JSON array of HS prefixes. */
+  hs_prefixes: string;
+  period_from: string;
+  period_to: string;
+  unit: "t" | "m3" | "kg" | "pcs" | "value";
+  currency: string | null;
+  total_milli: number;
+  border_share_pct: string;
+  allocation_rule: "first_come" | "pro_rata" | "manual";
+  status: "draft" | "published" | "closed";
+  allocations_published_at: string | null;
+  legal_ref: string | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  is_sample: number;
+}
+
+export interface QuotaApplicationsTable {
+  id: string;
+  pool_id: string;
+  enterprise_id: string;
+  amount_milli: number;
+  is_border_trade: number;
+  status: "pending" | "allocated" | "rejected" | "withdrawn";
+  note: string | null;
+  reason: string | null;
+  created_at: string;
+  created_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface LicencesTable {
+  id: string;
+  number: string;
+  pool_id: string;
+  holder_id: string;
+  application_id: string | null;
+  amount_milli: number;
+  reserved_milli: number;
+  consumed_milli: number;
+  from_border_share: number;
+  valid_from: string;
+  valid_to: string;
+  status: "active" | "revoked";
+  issued_at: string;
+  issued_by: string | null;
+  is_sample: number;
+}
+
+export interface LicenceMovementsTable {
+  id: Generated<number>;
+  licence_id: string;
+  reference: string;
+  kind: "reserve" | "consume" | "return";
+  amount_milli: number;
+  declaration_id: string | null;
+  at: string;
+}
+
 export interface DB {
+  quota_pools: QuotaPoolsTable;
+  quota_applications: QuotaApplicationsTable;
+  licences: LicencesTable;
+  licence_movements: LicenceMovementsTable;
   declarations: DeclarationsTable;
   declaration_lines: DeclarationLinesTable;
   declaration_events: DeclarationEventsTable;
