@@ -1,5 +1,6 @@
 import { declarationsDemoSeeder } from "../modules/declarations/declarations.seed.ts";
 import { identityDemoSeeder } from "../modules/identity/identity.seed.ts";
+import { quotasDemoSeeder } from "../modules/quotas/quotas.seed.ts";
 import { registryDemoSeeder } from "../modules/registry/registry.seed.ts";
 import { fxDemoSeeder } from "../modules/tariffs/fx/fx.seed.ts";
 import { tariffsDemoSeeder } from "../modules/tariffs/tariffs.seed.ts";
@@ -11,5 +12,6 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   registryDemoSeeder,
   fxDemoSeeder,
   tariffsDemoSeeder,
+  quotasDemoSeeder,
   declarationsDemoSeeder,
 ];

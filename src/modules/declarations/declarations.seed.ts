@@ -325,12 +325,28 @@ export const declarationsDemoSeeder: DemoSeeder = {
       const declarantId = orgs.get(t.org);
       if (!declarantId) return null;
       const trader = await actorFor(deps, traders[t.org] ?? "");
+      // Lines under a quota pool name the declarant's licence of that pool.
+      const licences = await deps.db.db
+        .selectFrom("licences")
+        .innerJoin("quota_pools", "quota_pools.id", "licences.pool_id")
+        .select(["licences.number", "quota_pools.hs_prefixes", "quota_pools.direction"])
+        .where("licences.holder_id", "=", declarantId)
+        .where("licences.status", "=", "active")
+        .execute();
       const body = bodyOf(
         { ...t, ...(opts.counterparty ? { counterparty: opts.counterparty } : {}) },
         new Date(time).toISOString().slice(0, 10),
         scale,
         opts.shipmentRef,
       );
+      for (const line of body.lines) {
+        const l = licences.find(
+          (x) =>
+            x.direction === t.flow &&
+            (JSON.parse(x.hs_prefixes) as string[]).some((p) => line.code.startsWith(p)),
+        );
+        if (l) line.licenceNumber = l.number;
+      }
       // Journey declarations keep the story: an id whose random-selection draw is above both rates.
       let id = randomUUID();
       while (opts.notRandom && Number(drawFor(id)) < 10) id = randomUUID();
