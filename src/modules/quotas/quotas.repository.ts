@@ -148,16 +148,29 @@ export async function insertMovementOnce(
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** Reserves atomically: only when the remaining amount covers it. */
-export async function reserveAmount(trx: Executor, licenceId: string, amount: number): Promise<boolean> {
-  const r = await trx
+/**
+ * Reserves atomically, only when the remaining amount covers it; the licence's figures after the
+ * change, or undefined when it did not cover it.
+ */
+export function reserveAmount(trx: Executor, licenceId: string, amount: number) {
+  return trx
     .updateTable("licences")
     .set({ reserved_milli: sql`reserved_milli + ${amount}` })
     .where("id", "=", licenceId)
     .where("status", "=", "active")
     .where(sql<boolean>`amount_milli - reserved_milli - consumed_milli >= ${amount}`)
+    .returning(["amount_milli", "reserved_milli", "consumed_milli"])
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The licence with its pool's side, in one query (side scoping of the drawdown API). */
+export function licenceSide(db: Executor, number: string) {
+  return db
+    .selectFrom("licences")
+    .innerJoin("quota_pools", "quota_pools.id", "licences.pool_id")
+    .select("quota_pools.side")
+    .where("licences.number", "=", number)
+    .executeTakeFirst();
 }
 
 export async function consumeAmount(trx: Executor, licenceId: string, amount: number): Promise<void> {

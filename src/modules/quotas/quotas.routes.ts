@@ -117,8 +117,7 @@ const applicationSide: SideScope = {
 
 const licenceSide = (body: unknown): SideScope => ({
   async sideOf(deps, params) {
-    const l = await repo.findLicenceByNumber(deps.db.db, params.number ?? "");
-    return l ? ((await repo.findPool(deps.db.db, l.pool_id))?.side ?? null) : null;
+    return (await repo.licenceSide(deps.db.db, params.number ?? ""))?.side ?? null;
   },
   async create(deps, side) {
     const { number } = await fixtureLicence(deps, side);

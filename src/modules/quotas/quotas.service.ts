@@ -399,7 +399,7 @@ export async function reserve(
   reference: string,
   amount: number,
   declarationId: string | null,
-): Promise<boolean> {
+): Promise<Pick<LicencesTable, "amount_milli" | "reserved_milli" | "consumed_milli"> | null> {
   const first = await repo.insertMovementOnce(ctx.trx, {
     licence_id: licence.id,
     reference,
@@ -408,8 +408,9 @@ export async function reserve(
     declaration_id: declarationId,
     at: ctx.now,
   });
-  if (!first) return false;
-  if (!(await repo.reserveAmount(ctx.trx, licence.id, amount))) {
+  if (!first) return null;
+  const after = await repo.reserveAmount(ctx.trx, licence.id, amount);
+  if (!after) {
     const now = await repo.findLicence(ctx.trx, licence.id);
     const remaining = now
       ? Number(now.amount_milli) - Number(now.reserved_milli) - Number(now.consumed_milli)
@@ -420,7 +421,7 @@ export async function reserve(
       requested: fromMilli(amount),
     });
   }
-  return true;
+  return after;
 }
 
 /** Consumes (or returns) what the reference reserved, once; false when nothing is to be done. */
@@ -460,35 +461,39 @@ export const drawdown = defineOperation({
   ) {
     const licence = await repo.findLicenceByNumber(ctx.trx, input.number);
     if (!licence) throw new AppError("NOT_FOUND", { resource: "licence", id: input.number });
-    let applied: boolean;
-    if (input.kind === "reserve") {
-      if (!input.amount)
-        throw new AppError("VALIDATION_FAILED", {}, [
-          fieldError("amount", "required", "validation.required"),
-        ]);
-      applied = await reserve(ctx, licence, input.reference, toMilli(input.amount), null);
-    } else {
-      if (
-        !(await repo.movementsOf(ctx.trx, { licenceId: licence.id, reference: input.reference })).some(
-          (m) => m.kind === "reserve",
-        )
-      )
-        throw new AppError("NOT_FOUND", { resource: "reservation", id: input.reference });
-      applied = await settle(ctx, licence.id, input.reference, input.kind);
-    }
-    if (applied)
-      await ctx.audit({
+    const audit = () =>
+      ctx.audit({
         action: `licence.${input.kind}`,
         targetType: "licence",
         targetId: licence.number,
         organizationId: licence.holder_id,
         summary: { reference: input.reference, amount: input.amount ?? null },
       });
-    const after = (await repo.findLicence(ctx.trx, licence.id)) as LicencesTable;
+    let settled = false;
+    if (input.kind === "reserve") {
+      if (!input.amount)
+        throw new AppError("VALIDATION_FAILED", {}, [
+          fieldError("amount", "required", "validation.required"),
+        ]);
+      const amount = toMilli(input.amount);
+      const after = await reserve(ctx, licence, input.reference, amount, null);
+      if (after) {
+        await audit();
+        return { applied: true, licence: { ...licence, ...after }, amount };
+      }
+    } else {
+      const moves = await repo.movementsOf(ctx.trx, { licenceId: licence.id, reference: input.reference });
+      if (!moves.some((m) => m.kind === "reserve"))
+        throw new AppError("NOT_FOUND", { resource: "reservation", id: input.reference });
+      settled = await settle(ctx, licence.id, input.reference, input.kind);
+      if (settled) await audit();
+    }
+    // A retry, or a settlement: answer with the licence as it is now.
+    const now = (await repo.findLicence(ctx.trx, licence.id)) as LicencesTable;
     const moves = await repo.movementsOf(ctx.trx, { licenceId: licence.id, reference: input.reference });
     return {
-      applied,
-      licence: after,
+      applied: settled,
+      licence: now,
       amount: Number(moves.find((m) => m.kind === "reserve")?.amount_milli ?? 0),
     };
   },
