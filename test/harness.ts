@@ -7,6 +7,7 @@ import type { Clock } from "../src/platform/clock.ts";
 import { loadConfig, type TConfig } from "../src/platform/config.ts";
 import { type DbHandle, type Dialect, openPostgres, openSqlite } from "../src/platform/db/db.ts";
 import type { AppDeps } from "../src/platform/deps.ts";
+import { closeModules } from "../src/platform/modules.ts";
 import { createDeps } from "../src/platform/server.ts";
 
 /**
@@ -20,7 +21,12 @@ export const DIALECTS: Dialect[] = (["sqlite", "postgres"] as const).filter(
 );
 
 export function testConfig(overrides: Record<string, string> = {}): TConfig {
-  return loadConfig({ AMUR_DATA_DIR: "/nonexistent-amur-test", AMUR_LOG_LEVEL: "silent", ...overrides });
+  return loadConfig({
+    AMUR_DATA_DIR: "/nonexistent-amur-test",
+    AMUR_LOG_LEVEL: "silent",
+    AMUR_STATS_PATH: ":memory:",
+    ...overrides,
+  });
 }
 
 export async function openTestDb(dialect: Dialect): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
@@ -85,6 +91,7 @@ export async function createTestDeps(
     deps,
     close: async () => {
       await deps.outbox.stop();
+      await closeModules(deps.db.db);
       await drop();
     },
   };

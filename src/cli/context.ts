@@ -1,5 +1,6 @@
 import { loadConfig, type TConfig } from "../platform/config.ts";
 import type { AppDeps } from "../platform/deps.ts";
+import { closeModules } from "../platform/modules.ts";
 import { createDeps, createLogger } from "../platform/server.ts";
 
 export class CliError extends Error {}
@@ -22,6 +23,7 @@ export async function withDeps<T>(
     return await fn(deps);
   } finally {
     await deps.outbox.stop();
+    await closeModules(deps.db.db);
     await deps.db.close();
   }
 }

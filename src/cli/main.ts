@@ -10,6 +10,7 @@ import { registerEnterprises } from "./enterprises.ts";
 import { registerRates } from "./rates.ts";
 import { registerReference } from "./reference.ts";
 import { registerServe } from "./serve.ts";
+import { registerStats } from "./stats.ts";
 import { registerUser } from "./user.ts";
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerEnterprises(program);
   registerRates(program);
   registerDeclarations(program);
+  registerStats(program);
   registerUser(program);
   registerApiKey(program);
   registerAudit(program);

@@ -24,6 +24,7 @@ const ZEnv = z.object({
   AMUR_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   AMUR_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   AMUR_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  AMUR_STATS_PATH: z.string().min(1).optional(),
 });
 
 export type TConfig = {
@@ -40,6 +41,8 @@ export type TConfig = {
   trustProxy: boolean;
   loginRateLimit: number;
   authCacheMs: number;
+  /** The DuckDB file of the statistics facts (beside the main database), or ":memory:". */
+  statsPath: string;
 };
 
 export class ConfigError extends Error {}
@@ -82,5 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     trustProxy: e.AMUR_TRUST_PROXY === "true",
     loginRateLimit: e.AMUR_LOGIN_RATE_LIMIT,
     authCacheMs: e.AMUR_AUTH_CACHE_MS,
+    statsPath:
+      e.AMUR_STATS_PATH === ":memory:"
+        ? ":memory:"
+        : path.resolve(e.AMUR_STATS_PATH ?? path.join(dataDir, "statistics.duckdb")),
   };
 }

@@ -4,9 +4,13 @@ import { quotasRoutes } from "../modules/quotas/quotas.routes.ts";
 import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { registryRoutes } from "../modules/registry/registry.routes.ts";
 import { trustProjection } from "../modules/registry/trust.projection.ts";
+import { statisticsProjection } from "../modules/statistics/statistics.facts.ts";
+import { statisticsRoutes } from "../modules/statistics/statistics.routes.ts";
+import { closeStatsStore } from "../modules/statistics/stats.store.ts";
 import { fxRoutes } from "../modules/tariffs/fx/fx.routes.ts";
 import { tariffsRoutes } from "../modules/tariffs/tariffs.routes.ts";
 import type { Clock } from "./clock.ts";
+import type { TConfig } from "./config.ts";
 import type { RouteModule } from "./http/app.ts";
 import { healthRoutes } from "./http/health.routes.ts";
 import type { EventHandler } from "./outbox/outbox.ts";
@@ -21,9 +25,15 @@ export const ROUTE_MODULES: RouteModule[] = [
   tariffsRoutes,
   declarationsRoutes,
   quotasRoutes,
+  statisticsRoutes,
 ];
 
 /** Every module's outbox handlers (projections and side effects). */
-export function eventHandlers(clock: Clock): EventHandler[] {
-  return [trustProjection(() => clock.now())];
+export function eventHandlers(clock: Clock, config: Pick<TConfig, "statsPath">): EventHandler[] {
+  return [trustProjection(() => clock.now()), statisticsProjection(config.statsPath)];
+}
+
+/** Module resources to release at shutdown, after the outbox has stopped. */
+export async function closeModules(db: object): Promise<void> {
+  await closeStatsStore(db);
 }

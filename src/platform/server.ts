@@ -6,7 +6,7 @@ import { type DbHandle, openDatabase } from "./db/db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp, type RouteModule } from "./http/app.ts";
-import { eventHandlers, ROUTE_MODULES } from "./modules.ts";
+import { closeModules, eventHandlers, ROUTE_MODULES } from "./modules.ts";
 import { OutboxDispatcher } from "./outbox/outbox.ts";
 
 export function createLogger(config: Pick<TConfig, "logLevel">): Logger {
@@ -27,7 +27,7 @@ export async function createDeps(
   await migrateToLatest(db);
   const clock = options.clock ?? systemClock;
   const outbox = new OutboxDispatcher(db, clock, log, { pollMs: config.outboxPollMs });
-  for (const handler of eventHandlers(clock)) outbox.register(handler);
+  for (const handler of eventHandlers(clock, config)) outbox.register(handler);
   const deps: AppDeps = { config, db, clock, log, outbox, authCache: new AuthCache(config.authCacheMs) };
   return deps;
 }
@@ -56,6 +56,7 @@ export async function serve(
       deps.log.info("shutting down: finishing in-flight requests and outbox deliveries");
       await app.close();
       await deps.outbox.stop();
+      await closeModules(deps.db.db);
       await deps.db.close();
       deps.log.info("stopped");
     })();

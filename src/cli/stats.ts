@@ -1,0 +1,145 @@
+import fs from "node:fs";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { loadReferenceData } from "../modules/reference/reference.service.ts";
+import { importComtrade } from "../modules/statistics/statistics.comtrade.ts";
+import { type Dimension, type Measure, runQuery, toCsv } from "../modules/statistics/statistics.query.ts";
+import { ZQuery } from "../modules/statistics/statistics.schema.ts";
+import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statistics.service.ts";
+import { statsStoreFor } from "../modules/statistics/stats.store.ts";
+import { CliError, withDeps } from "./context.ts";
+
+function progressBar(unit: string) {
+  return process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: ` |{bar}| {percentage}% {value}/{total} ${unit}`, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+}
+
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+
+export function registerStats(program: Command): void {
+  const stats = program
+    .command("stats")
+    .description(
+      "Trade statistics (facts in DuckDB beside the main database; stop the server first, it holds the file)",
+    );
+
+  stats
+    .command("import")
+    .description(
+      "Import a UN Comtrade API v1 export (CSV or JSON); the same file again is a no-op, a file with bad rows imports nothing",
+    )
+    .requiredOption("--format <format>", "comtrade")
+    .argument("<file>", "the file")
+    .option("--publish", "make the facts public at once")
+    .action(async (file: string, opts: { format: string; publish?: boolean }) => {
+      if (opts.format !== "comtrade") throw new CliError(`unknown format ${opts.format}: use comtrade`);
+      if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+      const text = fs.readFileSync(file, "utf8");
+      const bar = progressBar("facts");
+      const r = await withDeps(async (deps) => {
+        await loadReferenceData(deps, { only: ["hs", "countries"] });
+        return importComtrade(deps.db.db, statsStoreFor(deps.db.db, deps.config.statsPath), text, {
+          fileName: file,
+          published: opts.publish === true,
+          by: "cli",
+          onProgress: (done, total) => {
+            if (!bar) return;
+            if (!bar.isActive) bar.start(total, 0);
+            bar.update(done);
+          },
+        });
+      }).finally(() => bar?.stop());
+      for (const e of r.errors.slice(0, 30))
+        process.stderr.write(`  line ${e.line}: ${e.field}: ${e.message}\n`);
+      if (r.errors.length > 30) process.stderr.write(`  … and ${r.errors.length - 30} more\n`);
+      for (const s of r.skipped) process.stdout.write(`  skipped ${s.count} rows: ${s.reason}\n`);
+      if (r.alreadyImported) process.stdout.write(`already imported as ${r.datasetId}; nothing changed\n`);
+      else if (r.errors.length) {
+        process.stdout.write(`${r.errors.length} bad rows of ${r.rows}: nothing imported\n`);
+        process.exitCode = 1;
+      } else
+        process.stdout.write(`${r.imported} facts imported from ${r.rows} rows as dataset ${r.datasetId}\n`);
+    });
+
+  stats
+    .command("rebuild")
+    .description("Recompute the platform facts from the released declarations")
+    .action(async () => {
+      const bar = progressBar("declarations");
+      const r = await withDeps((deps) =>
+        rebuildPlatformFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config.statsPath), (done, total) => {
+          if (!bar) return;
+          if (!bar.isActive) bar.start(total, 0);
+          bar.update(done);
+        }),
+      ).finally(() => bar?.stop());
+      process.stdout.write(`${r.facts} facts from ${r.declarations} released declarations\n`);
+    });
+
+  stats
+    .command("check")
+    .description(
+      "Prove the facts match their sources: counts and sums to the minor unit; exit 1 on a difference",
+    )
+    .action(async () => {
+      const r = await withDeps((deps) =>
+        checkFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config.statsPath)),
+      );
+      for (const l of r.lines)
+        process.stdout.write(
+          `${l.ok ? "ok  " : "DIFF"} ${l.source} ${l.what}: expected ${l.expected}, facts ${l.actual}\n`,
+        );
+      if (!r.ok) process.exitCode = 1;
+    });
+
+  stats
+    .command("query")
+    .description("Query the facts and print CSV (all sources, published or not)")
+    .option("--dimensions <list>", "e.g. year,flow,hs_chapter", "year")
+    .option("--measures <list>", "value,net_kg,quantity,records", "value")
+    .option("--currency <c>", "USD, CNY or RUB", "USD")
+    .option("--reporter <list>")
+    .option("--flow <list>")
+    .option("--partner <list>")
+    .option("--hs <list>", "HS prefixes")
+    .option("--source <list>")
+    .option("--from <period>", "YYYY or YYYY-MM")
+    .option("--to <period>", "YYYY or YYYY-MM")
+    .option("--top <n>")
+    .option("--shares")
+    .option("--yoy")
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      const parsed = ZQuery.safeParse({
+        dimensions: list(o.dimensions as string) as Dimension[],
+        measures: list(o.measures as string) as Measure[],
+        currency: o.currency,
+        filters: {
+          reporter: list(o.reporter as string),
+          flow: list(o.flow as string),
+          partner: list(o.partner as string),
+          hs: list(o.hs as string),
+          source: list(o.source as string),
+        },
+        period: { from: o.from, to: o.to },
+        ...(o.top ? { top: Number(o.top) } : {}),
+        shares: o.shares === true,
+        yoy: o.yoy === true,
+      });
+      if (!parsed.success)
+        throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      const r = await withDeps((deps) =>
+        runQuery(statsStoreFor(deps.db.db, deps.config.statsPath), parsed.data, true),
+      );
+      process.stdout.write(toCsv(r).replace(/^\uFEFF/, ""));
+    });
+}

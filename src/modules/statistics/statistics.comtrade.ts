@@ -1,0 +1,300 @@
+import { createHash } from "node:crypto";
+import { CsvError, parseCsvLines } from "../../platform/csv.ts";
+import type { Executor } from "../../platform/db/db.ts";
+import { AppError } from "../../platform/errors.ts";
+import { Dec } from "../../platform/money.ts";
+import { chapterSections, MonthlyRates } from "./statistics.facts.ts";
+import { type Fact, StatsStore } from "./stats.store.ts";
+
+/**
+ * UN Comtrade API v1 exports (the `get` data endpoints' CSV download or JSON `data` array), goods
+ * (`typeCode` C), monthly or annual. Each row becomes one fact of source `comtrade`: reporter and
+ * partner from their M49 codes (the countries table), flow X → export and M → import, the HS code at
+ * its aggregation level, `primaryValue` in USD, net weight in kg, quantity with its unit. Re-exports,
+ * re-imports and other flows, partner-2 breakdowns and rows that aggregate finer rows of the same file
+ * are skipped and counted, never silently: summing them with the finer rows would count twice. A row
+ * that cannot be read makes the whole file fail, with every bad row and its line.
+ */
+
+export const COMTRADE_SOURCE = "comtrade";
+
+export interface ImportIssue {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  datasetId: string | null;
+  alreadyImported: boolean;
+  rows: number;
+  imported: number;
+  skipped: { reason: string; count: number }[];
+  errors: ImportIssue[];
+}
+
+type Raw = Record<string, string>;
+
+function readRows(text: string): { line: number; row: Raw }[] {
+  const trimmed = text.replace(/^\uFEFF/, "").trimStart();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (e) {
+      throw new AppError("STATS_FILE_INVALID", { line: 1, reason: e instanceof Error ? e.message : "JSON" });
+    }
+    const data = Array.isArray(parsed) ? parsed : (parsed as { data?: unknown }).data;
+    if (!Array.isArray(data)) throw new AppError("STATS_FILE_INVALID", { line: 1, reason: "no data array" });
+    return data.map((r, i) => ({
+      line: i + 1,
+      row: Object.fromEntries(
+        Object.entries(r as Record<string, unknown>).map(([k, v]) => [
+          k,
+          v === null || v === undefined ? "" : String(v),
+        ]),
+      ),
+    }));
+  }
+  const out: { line: number; row: Raw }[] = [];
+  let header: string[] | null = null;
+  try {
+    for (const { line, fields } of parseCsvLines(text)) {
+      if (!header) {
+        header = fields.map((f) => f.trim());
+        continue;
+      }
+      out.push({ line, row: Object.fromEntries(header.map((h, i) => [h, (fields[i] ?? "").trim()])) });
+    }
+  } catch (e) {
+    if (e instanceof CsvError) throw new AppError("STATS_FILE_INVALID", { line: e.line, reason: e.message });
+    throw e;
+  }
+  if (!header) throw new AppError("STATS_FILE_INVALID", { line: 1, reason: "empty file" });
+  const missing = ["flowCode", "reporterCode", "partnerCode", "cmdCode", "primaryValue"].filter(
+    (h) => !header?.includes(h),
+  );
+  if (missing.length)
+    throw new AppError("STATS_FILE_INVALID", { line: 1, reason: `missing columns ${missing.join(", ")}` });
+  return out;
+}
+
+export const COMTRADE_EXTRA: [number, string][] = [
+  [842, "US"], // USA incl. Puerto Rico and US Virgin Islands
+  [251, "FR"], // France incl. Monaco
+  [757, "CH"], // Switzerland incl. Liechtenstein
+  [699, "IN"], // India (Comtrade's code)
+  [579, "NO"], // Norway (Comtrade's code)
+  [0, "XW"], // World
+  [490, "XA"], // Other Asia, not elsewhere specified
+  [899, "XN"], // Areas, not elsewhere specified
+  [839, "XS"], // Special categories
+  [838, "XF"], // Free zones
+  [837, "XB"], // Bunkers
+];
+
+const DECIMAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+function decimal(v: string | undefined): string | null {
+  if (v === undefined || v === "") return null;
+  if (!DECIMAL.test(v)) return undefined as never;
+  return new Dec(v).toFixed();
+}
+
+export async function parseComtrade(
+  db: Executor,
+  text: string,
+  opts: { datasetId: string; published: boolean },
+) {
+  const rows = readRows(text);
+  const countries = await db.selectFrom("countries").select(["alpha2", "numeric_code"]).execute();
+  const byM49 = new Map(countries.map((c) => [Number(c.numeric_code), c.alpha2]));
+  // Comtrade's own reporter/partner codes, beside ISO 3166 numeric: its variants of a few countries,
+  // and groupings, which get user-assigned ISO codes (X…) so they never pass for a country.
+  for (const [m49, code] of COMTRADE_EXTRA) byM49.set(m49, code);
+  const sections = await chapterSections(db);
+  const rates = new MonthlyRates(db);
+  const errors: ImportIssue[] = [];
+  const skipped = new Map<string, number>();
+  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+  type Parsed = { line: number; fact: Fact; group: string; level: number };
+  const parsed: Parsed[] = [];
+  for (const { line, row } of rows) {
+    const bad = (field: string, message: string) => errors.push({ line, field, message });
+    if (row.typeCode && row.typeCode !== "C") {
+      skip("services");
+      continue;
+    }
+    const flow = row.flowCode === "X" ? "export" : row.flowCode === "M" ? "import" : null;
+    if (!row.flowCode) bad("flowCode", "missing");
+    else if (!flow) {
+      skip(`flow ${row.flowCode}`);
+      continue;
+    }
+    if (row.partner2Code && row.partner2Code !== "0") {
+      skip("partner2 breakdown");
+      continue;
+    }
+    if (row.mosCode && row.mosCode !== "0") {
+      skip("mode-of-supply breakdown");
+      continue;
+    }
+    if (row.customsCode && row.customsCode !== "C00") {
+      skip("customs-procedure breakdown");
+      continue;
+    }
+    if (row.motCode && row.motCode !== "0") {
+      skip("transport-mode breakdown");
+      continue;
+    }
+    const reporter = byM49.get(Number(row.reporterCode));
+    if (!row.reporterCode || reporter === undefined)
+      bad("reporterCode", `unknown M49 code "${row.reporterCode ?? ""}"`);
+    const partner = byM49.get(Number(row.partnerCode));
+    if (!row.partnerCode || partner === undefined)
+      bad("partnerCode", `unknown M49 code "${row.partnerCode ?? ""}"`);
+    const freq = row.freqCode || (row.refMonth && row.refMonth !== "52" ? "M" : "A");
+    const year = Number(row.refYear || String(row.period ?? "").slice(0, 4));
+    const monthNo = freq === "M" ? Number(row.refMonth || String(row.period ?? "").slice(4, 6)) : null;
+    if (!(year >= 1962 && year <= 2100)) bad("refYear", `not a year: "${row.refYear ?? row.period ?? ""}"`);
+    if (freq === "M" && !(monthNo !== null && monthNo >= 1 && monthNo <= 12))
+      bad("refMonth", `not a month: "${row.refMonth ?? ""}"`);
+    const cmd = row.cmdCode ?? "";
+    if (cmd !== "TOTAL" && !/^\d{2}(\d{2}){0,2}$/.test(cmd)) bad("cmdCode", `not an HS code: "${cmd}"`);
+    const value = decimal(row.primaryValue);
+    if (value === undefined || value === null)
+      bad("primaryValue", `not a number: "${row.primaryValue ?? ""}"`);
+    const net = decimal(row.netWgt);
+    if (net === undefined) bad("netWgt", `not a number: "${row.netWgt}"`);
+    const qty = decimal(row.qty);
+    if (qty === undefined) bad("qty", `not a number: "${row.qty}"`);
+    if (errors.length && errors.at(-1)?.line === line) continue;
+    const month = monthNo ? `${year}-${String(monthNo).padStart(2, "0")}` : null;
+    const code = cmd === "TOTAL" ? "" : cmd;
+    const usd = BigInt(new Dec(value as string).mul(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0));
+    const fact: Fact = {
+      fact_id: `${opts.datasetId}:${line}`,
+      source: COMTRADE_SOURCE,
+      caliber: COMTRADE_SOURCE,
+      dataset_id: opts.datasetId,
+      event_id: null,
+      published: opts.published,
+      month,
+      year,
+      quarter: monthNo ? Math.ceil(monthNo / 3) : null,
+      reporter: reporter as string,
+      flow: flow as "export",
+      partner: partner as string,
+      port_id: null,
+      region: null,
+      hs_section: code ? sections.get(code.slice(0, 2)) || null : null,
+      hs_chapter: code.length >= 2 ? code.slice(0, 2) : null,
+      hs_heading: code.length >= 4 ? code.slice(0, 4) : null,
+      hs_subheading: code.length >= 6 ? code.slice(0, 6) : null,
+      trade_mode: null,
+      transport_mode: null,
+      value_usd: usd,
+      value_cny: month ? await rates.convert(value as string, "USD", "CNY", month) : null,
+      value_rub: month ? await rates.convert(value as string, "USD", "RUB", month) : null,
+      net_g: net ? BigInt(new Dec(net).mul(1000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)) : null,
+      quantity_milli: qty
+        ? BigInt(new Dec(qty).mul(1000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0))
+        : null,
+      quantity_unit: row.qtyUnitAbbr || null,
+      records: 1,
+      hs_level: code.length,
+      orig_value: usd,
+      orig_currency: "USD",
+    };
+    parsed.push({ line, fact, group: `${reporter}|${partner}|${flow}|${month ?? year}`, level: code.length });
+  }
+  // Keep the finest level of each reporter–partner–flow–period group; coarser rows are its sums.
+  const finest = new Map<string, number>();
+  for (const p of parsed) finest.set(p.group, Math.max(finest.get(p.group) ?? 0, p.level));
+  const facts: Fact[] = [];
+  for (const p of parsed) {
+    if (p.level < (finest.get(p.group) ?? 0)) skip("aggregate of finer rows");
+    else facts.push(p.fact);
+  }
+  return {
+    facts,
+    rows: rows.length,
+    errors,
+    skipped: [...skipped].map(([reason, count]) => ({ reason, count })),
+  };
+}
+
+export function fileHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Imports a Comtrade file; the same file twice is a no-op, a file with bad rows imports nothing. */
+export async function importComtrade(
+  db: Executor,
+  store: StatsStore,
+  text: string,
+  opts: {
+    fileName: string | null;
+    published: boolean;
+    by: string | null;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<ImportReport> {
+  const hash = fileHash(text);
+  const existing = await store.all<{ id: string; rows: bigint }>(
+    "select id, rows from datasets where source = $1 and caliber = $1 and file_hash = $2",
+    [COMTRADE_SOURCE, hash],
+  );
+  if (existing[0])
+    return {
+      datasetId: existing[0].id,
+      alreadyImported: true,
+      rows: Number(existing[0].rows),
+      imported: 0,
+      skipped: [],
+      errors: [],
+    };
+  const datasetId = `comtrade-${hash.slice(0, 16)}`;
+  const parsed = await parseComtrade(db, text, { datasetId, published: opts.published });
+  if (parsed.errors.length > 0)
+    return {
+      datasetId: null,
+      alreadyImported: false,
+      rows: parsed.rows,
+      imported: 0,
+      skipped: parsed.skipped,
+      errors: parsed.errors,
+    };
+  await store.exclusive(async (c) => {
+    await c.run("begin transaction");
+    try {
+      const chunk = 50_000;
+      for (let i = 0; i < parsed.facts.length; i += chunk) {
+        await StatsStore.appendFacts(c, parsed.facts.slice(i, i + chunk));
+        opts.onProgress?.(Math.min(i + chunk, parsed.facts.length), parsed.facts.length);
+      }
+      await c.run("insert into datasets values ($1, $2, $2, $3, $4, $5, $6, $7, $8)", [
+        datasetId,
+        COMTRADE_SOURCE,
+        hash,
+        opts.fileName ?? "",
+        parsed.facts.length,
+        opts.published,
+        new Date().toISOString(),
+        opts.by ?? "",
+      ]);
+      await c.run("commit");
+    } catch (e) {
+      await c.run("rollback");
+      throw e;
+    }
+  });
+  return {
+    datasetId,
+    alreadyImported: false,
+    rows: parsed.rows,
+    imported: parsed.facts.length,
+    skipped: parsed.skipped,
+    errors: [],
+  };
+}

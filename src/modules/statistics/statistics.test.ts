@@ -1,0 +1,325 @@
+import { beforeAll, expect, it } from "vitest";
+import { login, makeUser, type Session } from "../../../test/factories.ts";
+import { describeEachDialect } from "../../../test/harness.ts";
+import { operationDeps } from "../../platform/deps.ts";
+import type { AmurApp } from "../../platform/http/app.ts";
+import { runOperation } from "../../platform/operations.ts";
+import { createServer } from "../../platform/server.ts";
+import {
+  ensureDeclarationReference,
+  ensureEnterprise,
+  sampleDeclarationInput,
+} from "../declarations/declarations.fixtures.ts";
+import { actOnDeclaration } from "../declarations/declarations.service.ts";
+import { importComtrade } from "./statistics.comtrade.ts";
+import { checkFacts, rebuildPlatformFacts } from "./statistics.service.ts";
+import { statsStoreFor } from "./stats.store.ts";
+
+const HEADER =
+  "typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,flowDesc,partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc,classificationCode,classificationSearchCode,isOriginalClassification,cmdCode,cmdDesc,aggrLevel,isLeaf,customsCode,customsDesc,mosCode,motCode,motDesc,qtyUnitCode,qtyUnitAbbr,qty,isQtyEstimated,altQtyUnitCode,altQtyUnitAbbr,altQty,isAltQtyEstimated,netWgt,isNetWgtEstimated,grossWgt,isGrossWgtEstimated,cifvalue,fobvalue,primaryValue,legacyEstimationFlag,isReported,isAggregate";
+
+function row(o: {
+  reporter: number;
+  flow: string;
+  partner: number;
+  cmd: string;
+  value: string;
+  net?: string;
+  year?: number;
+}) {
+  const level = o.cmd === "TOTAL" ? 0 : o.cmd.length;
+  const y = o.year ?? 2025;
+  return [
+    "C",
+    "A",
+    `${y}0101`,
+    y,
+    52,
+    y,
+    o.reporter,
+    "",
+    "",
+    o.flow,
+    "",
+    o.partner,
+    "",
+    "",
+    0,
+    "W00",
+    "World",
+    "H6",
+    "HS",
+    "true",
+    o.cmd,
+    "desc, with comma",
+    level,
+    "true",
+    "C00",
+    "TOTAL CPC",
+    0,
+    0,
+    "TOTAL MOT",
+    8,
+    "kg",
+    o.net ?? "",
+    "false",
+    -1,
+    "N/A",
+    "",
+    "false",
+    o.net ?? "",
+    "false",
+    "",
+    "false",
+    "",
+    "",
+    o.value,
+    0,
+    "true",
+    "false",
+  ]
+    .map((v) => (String(v).includes(",") ? `"${v}"` : String(v)))
+    .join(",");
+}
+
+const COMTRADE = [
+  HEADER,
+  row({ reporter: 156, flow: "X", partner: 643, cmd: "TOTAL", value: "1100000000" }),
+  row({ reporter: 156, flow: "X", partner: 643, cmd: "84", value: "600000000", net: "90000000" }),
+  row({ reporter: 156, flow: "X", partner: 643, cmd: "87", value: "500000000.5" }),
+  row({ reporter: 643, flow: "M", partner: 156, cmd: "84", value: "651000000" }),
+  row({ reporter: 643, flow: "M", partner: 156, cmd: "87", value: "420000000" }),
+  row({ reporter: 156, flow: "RX", partner: 643, cmd: "84", value: "1" }),
+].join("\r\n");
+
+describeEachDialect(
+  "statistics",
+  ({ deps }) => {
+    let app: AmurApp;
+    let statistician: Session;
+    let trader: Session;
+    const store = () => statsStoreFor(deps().db.db, deps().config.statsPath);
+    const deliver = async () => {
+      for (let i = 0; i < 20; i++) if ((await deps().outbox.dispatchOnce()).claimed === 0) break;
+    };
+    const query = async (body: unknown, s: Session | null = null, qs = "") => {
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/v1/statistics/query${qs}`,
+        payload: body as object,
+        headers: s ? s.write : {},
+      });
+      return {
+        status: res.statusCode,
+        body: res.headers["content-type"]?.includes("json") ? res.json() : res.body,
+      };
+    };
+
+    beforeAll(async () => {
+      app = (await createServer(deps())).app;
+      await ensureDeclarationReference(deps());
+      const st = await makeUser(deps(), { role: "statistician", side: "CN" });
+      const tr = await makeUser(deps(), { role: "enterprise_member", side: "CN" });
+      await ensureEnterprise(deps().db.db, tr.organizationId as string, "CN");
+      statistician = await login(app, st.email);
+      trader = await login(app, tr.email);
+    });
+
+    it("turns each line of a released declaration into one fact, once, whatever the replays", async () => {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/declarations",
+        payload: sampleDeclarationInput("CN", "export", {}, 3),
+        headers: trader.write,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const d = res.json();
+      // Whatever the lane, walk it to release as the system.
+      const ops = operationDeps(deps());
+      const actor = { userId: null, label: "test", organizationId: null };
+      if (d.status === "document_check")
+        await runOperation(
+          ops,
+          actOnDeclaration,
+          { id: d.id, action: { kind: "document_check", outcome: "ok" }, officerSide: "CN" },
+          { actor },
+        );
+      if (d.status === "inspection")
+        await runOperation(
+          ops,
+          actOnDeclaration,
+          { id: d.id, action: { kind: "inspection", result: "compliant" }, officerSide: "CN" },
+          { actor },
+        );
+      await runOperation(
+        ops,
+        actOnDeclaration,
+        { id: d.id, action: { kind: "release" }, officerSide: "CN" },
+        { actor },
+      );
+      await deliver();
+      const facts = await store().all<{ n: bigint; v: bigint }>(
+        "select count(*) as n, sum(orig_value) as v from facts where source = 'platform'",
+      );
+      expect(Number(facts[0]?.n)).toBe(3);
+      expect(Number(facts[0]?.v)).toBe(3 * 9_600_000);
+      // Replaying the event changes nothing.
+      await deps().db.db.deleteFrom("outbox_deliveries").execute();
+      await deps()
+        .db.db.updateTable("outbox")
+        .set({ status: "pending", done_at: null, attempts: 0, claimed_until: null })
+        .execute();
+      await deliver();
+      expect(
+        Number(
+          (await store().all<{ n: bigint }>("select count(*) as n from facts where source = 'platform'"))[0]
+            ?.n,
+        ),
+      ).toBe(3);
+      const check = await checkFacts(deps().db.db, store());
+      expect(check.ok, JSON.stringify(check.lines)).toBe(true);
+      // A fact that goes missing is caught; rebuild restores it.
+      await store().run("delete from facts where fact_id = $1", [`decl:${d.id}:2`]);
+      expect((await checkFacts(deps().db.db, store())).ok).toBe(false);
+      expect(await rebuildPlatformFacts(deps().db.db, store())).toMatchObject({ declarations: 1, facts: 3 });
+      expect((await checkFacts(deps().db.db, store())).ok).toBe(true);
+      const q = await query({
+        dimensions: ["reporter", "flow", "hs_chapter", "port"],
+        measures: ["value", "net_kg", "records"],
+        currency: "CNY",
+      });
+      expect(q.body.rows).toEqual([
+        {
+          reporter: "CN",
+          flow: "export",
+          hs_chapter: "08",
+          port: "heihe-blagoveshchensk",
+          value: "288000.00",
+          net_kg: "60000.000",
+          records: "3",
+        },
+      ]);
+    });
+
+    it("imports a Comtrade export once, skipping aggregates and other flows, and refuses a file with bad rows", async () => {
+      await deps().db.db.selectFrom("countries").select("alpha2").execute();
+      const bad = COMTRADE.replace('"desc, with comma",4,true,C00', '"desc, with comma",4,true,C00').replace(
+        ",500000000.5,",
+        ",five hundred,",
+      );
+      const refused = await importComtrade(deps().db.db, store(), bad, {
+        fileName: "bad.csv",
+        published: false,
+        by: null,
+      });
+      expect(refused.imported).toBe(0);
+      expect(refused.errors).toEqual([expect.objectContaining({ line: 4, field: "primaryValue" })]);
+      const r = await importComtrade(deps().db.db, store(), COMTRADE, {
+        fileName: "cn-ru.csv",
+        published: false,
+        by: null,
+      });
+      expect(r).toMatchObject({ alreadyImported: false, rows: 6, imported: 4 });
+      expect(r.skipped).toEqual(
+        expect.arrayContaining([
+          { reason: "flow RX", count: 1 },
+          { reason: "aggregate of finer rows", count: 1 },
+        ]),
+      );
+      const again = await importComtrade(deps().db.db, store(), COMTRADE, {
+        fileName: "cn-ru.csv",
+        published: false,
+        by: null,
+      });
+      expect(again).toMatchObject({ alreadyImported: true, imported: 0 });
+      // JSON from the API is the same data.
+      const json = JSON.stringify({
+        data: [
+          {
+            typeCode: "C",
+            freqCode: "M",
+            refYear: 2025,
+            refMonth: 3,
+            period: "202503",
+            reporterCode: 643,
+            flowCode: "X",
+            partnerCode: 156,
+            partner2Code: 0,
+            cmdCode: "2701",
+            primaryValue: 1234.5,
+            netWgt: 1000,
+            qty: 1,
+            qtyUnitAbbr: "t",
+          },
+        ],
+      });
+      expect(
+        (await importComtrade(deps().db.db, store(), json, { fileName: "x.json", published: true, by: null }))
+          .imported,
+      ).toBe(1);
+    });
+
+    it("answers queries with published facts for everyone and all facts for statisticians", async () => {
+      const body = {
+        dimensions: ["year", "reporter", "flow"],
+        measures: ["value"],
+        filters: { source: ["comtrade"] },
+        period: { from: "2025", to: "2025" },
+      };
+      const pub = await query(body);
+      expect(pub.body.rows).toEqual([{ year: "2025", reporter: "RU", flow: "export", value: "1234.50" }]);
+      const all = await query(body, statistician);
+      expect(all.body.rows).toHaveLength(3);
+      expect(all.body.rows).toContainEqual({
+        year: "2025",
+        reporter: "CN",
+        flow: "export",
+        value: "1100000000.50",
+      });
+      const top = await query(
+        {
+          ...body,
+          dimensions: ["hs_chapter"],
+          filters: { source: ["comtrade"], flow: ["export"], reporter: ["CN"] },
+          top: 1,
+          shares: true,
+        },
+        statistician,
+      );
+      expect(top.body.rows).toEqual([{ hs_chapter: "84", value: "600000000.00", value_share_pct: "54.55" }]);
+      const csv = await query(body, statistician, "?format=csv");
+      expect(csv.body).toContain("year,reporter,flow,value");
+      const bad = await query({ ...body, yoy: true, dimensions: ["flow"] }, statistician);
+      expect(bad.status).toBe(400);
+    });
+
+    it("puts one side's exports against the other's imports, adjusted from CIF to FOB, with the lines that explain the gap", async () => {
+      const res = await app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/mirror?exporter=CN&level=chapter&source=comtrade&cifFobPct=5&thresholdPct=10",
+        headers: statistician.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const rows = res.json().rows;
+      const c84 = rows.find((r: { hs: string }) => r.hs === "84");
+      expect(c84).toMatchObject({
+        period: "2025",
+        exportsReported: "600000000.00",
+        importsReportedCif: "651000000.00",
+        importsFob: "620000000.00",
+        difference: "-20000000.00",
+        ratio: "0.9677",
+        flagged: false,
+      });
+      const c87 = rows.find((r: { hs: string }) => r.hs === "87");
+      expect(c87.flagged).toBe(true);
+      // Published only, for the public: the CN→RU rows are not published yet.
+      const pub = await app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/mirror?exporter=CN&source=comtrade",
+      });
+      expect(pub.json().rows).toEqual([]);
+    });
+  },
+  { config: { AMUR_LOGIN_RATE_LIMIT: "10000" } },
+);

@@ -1,0 +1,193 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { AppError } from "../../platform/errors.ts";
+
+/**
+ * The statistics facts live in DuckDB, embedded, in a file of their own beside the main database
+ * (`AMUR_STATS_PATH`, default `<data dir>/statistics.duckdb`). Money is kept in integer minor units
+ * (cents, fen, kopecks), weights in grams and quantities in thousandths, so sums are exact. The file is
+ * opened on first use; DuckDB lets one process write it, so the CLI answers with a clear error while a
+ * server holds it.
+ */
+
+export const FACT_COLUMNS = [
+  ["fact_id", "VARCHAR"],
+  ["source", "VARCHAR"],
+  ["caliber", "VARCHAR"],
+  ["dataset_id", "VARCHAR"],
+  ["event_id", "VARCHAR"],
+  ["published", "BOOLEAN"],
+  ["month", "VARCHAR"],
+  ["year", "INTEGER"],
+  ["quarter", "INTEGER"],
+  ["reporter", "VARCHAR"],
+  ["flow", "VARCHAR"],
+  ["partner", "VARCHAR"],
+  ["port_id", "VARCHAR"],
+  ["region", "VARCHAR"],
+  ["hs_section", "VARCHAR"],
+  ["hs_chapter", "VARCHAR"],
+  ["hs_heading", "VARCHAR"],
+  ["hs_subheading", "VARCHAR"],
+  ["trade_mode", "VARCHAR"],
+  ["transport_mode", "VARCHAR"],
+  ["value_usd", "BIGINT"],
+  ["value_cny", "BIGINT"],
+  ["value_rub", "BIGINT"],
+  ["net_g", "BIGINT"],
+  ["quantity_milli", "BIGINT"],
+  ["quantity_unit", "VARCHAR"],
+  ["records", "INTEGER"],
+  ["hs_level", "INTEGER"],
+  ["orig_value", "BIGINT"],
+  ["orig_currency", "VARCHAR"],
+] as const;
+
+export type FactColumn = (typeof FACT_COLUMNS)[number][0];
+
+export interface Fact {
+  fact_id: string;
+  source: string;
+  caliber: string;
+  dataset_id: string | null;
+  event_id: string | null;
+  published: boolean;
+  month: string | null;
+  year: number;
+  quarter: number | null;
+  reporter: string;
+  flow: "export" | "import";
+  partner: string | null;
+  port_id: string | null;
+  region: string | null;
+  hs_section: string | null;
+  hs_chapter: string | null;
+  hs_heading: string | null;
+  hs_subheading: string | null;
+  trade_mode: string | null;
+  transport_mode: string | null;
+  value_usd: bigint | null;
+  value_cny: bigint | null;
+  value_rub: bigint | null;
+  net_g: bigint | null;
+  quantity_milli: bigint | null;
+  quantity_unit: string | null;
+  records: number;
+  /** Digits of the HS code the fact is at (0 for a total). */
+  hs_level?: number | null;
+  /** The amount as the source gave it, in minor units of `orig_currency` (for the check). */
+  orig_value: bigint | null;
+  orig_currency: string | null;
+}
+
+const SCHEMA = [
+  `create table if not exists facts (${FACT_COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")})`,
+  `create table if not exists datasets (
+     id VARCHAR primary key, source VARCHAR not null, caliber VARCHAR not null, file_hash VARCHAR not null,
+     file_name VARCHAR, rows BIGINT not null, published BOOLEAN not null, imported_at VARCHAR not null,
+     imported_by VARCHAR)`,
+  "create unique index if not exists datasets_hash on datasets (source, caliber, file_hash)",
+  "create table if not exists processed_events (event_id VARCHAR primary key, processed_at VARCHAR not null)",
+  `create table if not exists calibers (name VARCHAR primary key, mapping VARCHAR not null, updated_at VARCHAR not null,
+     updated_by VARCHAR)`,
+];
+
+export class StatsStore {
+  readonly path: string;
+  #instance: DuckDBInstance | null = null;
+  #connection: Promise<DuckDBConnection> | null = null;
+  /** DuckDB connections run one statement at a time; callers queue here. */
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(file: string) {
+    this.path = file;
+  }
+
+  async #connect(): Promise<DuckDBConnection> {
+    if (this.path !== ":memory:") fs.mkdirSync(path.dirname(this.path), { recursive: true });
+    try {
+      this.#instance = await DuckDBInstance.create(this.path);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (/lock/i.test(message)) throw new AppError("STATS_BUSY", { path: this.path });
+      throw e;
+    }
+    const c = await this.#instance.connect();
+    for (const ddl of SCHEMA) await c.run(ddl);
+    return c;
+  }
+
+  connection(): Promise<DuckDBConnection> {
+    this.#connection ??= this.#connect();
+    return this.#connection;
+  }
+
+  /** Runs `fn` alone on the connection (one caller at a time). */
+  exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const next = this.#chain.then(async () => fn(await this.connection()));
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+
+  all<T = Record<string, unknown>>(
+    sql: string,
+    params?: Record<string, DuckDBValue> | DuckDBValue[],
+  ): Promise<T[]> {
+    return this.exclusive(async (c) => {
+      const reader = await c.runAndReadAll(sql, params as never);
+      return reader.getRowObjectsJS() as T[];
+    });
+  }
+
+  run(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<void> {
+    return this.exclusive(async (c) => {
+      await c.run(sql, params as never);
+    });
+  }
+
+  /** Appends facts in one go (DuckDB's appender, the fast path for bulk loads). */
+  static appendFacts(c: DuckDBConnection, facts: readonly Fact[]) {
+    return (async () => {
+      const appender = await c.createAppender("facts");
+      for (const f of facts) {
+        for (const [name, type] of FACT_COLUMNS) {
+          const v = f[name];
+          if (v === null || v === undefined) appender.appendNull();
+          else if (type === "BIGINT") appender.appendBigInt(v as bigint);
+          else if (type === "INTEGER") appender.appendInteger(v as number);
+          else if (type === "BOOLEAN") appender.appendBoolean(v as boolean);
+          else appender.appendVarchar(String(v));
+        }
+        appender.endRow();
+      }
+      appender.closeSync();
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (!this.#connection) return;
+    const c = await this.#connection.catch(() => null);
+    c?.closeSync();
+    this.#instance?.closeSync();
+    this.#connection = null;
+    this.#instance = null;
+  }
+}
+
+const stores = new WeakMap<object, StatsStore>();
+
+/** The statistics store that goes with a main database handle (one per handle; tests get their own). */
+export function statsStoreFor(db: object, file: string): StatsStore {
+  let s = stores.get(db);
+  if (!s) {
+    s = new StatsStore(file);
+    stores.set(db, s);
+  }
+  return s;
+}
+
+export async function closeStatsStore(db: object): Promise<void> {
+  await stores.get(db)?.close();
+  stores.delete(db);
+}
