@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
+import { decodeImportFile } from "../modules/declarations/declarations.import.ts";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
+import { importCaliberFile, saveCaliber, ZCaliberMapping } from "../modules/statistics/statistics.caliber.ts";
 import { importComtrade } from "../modules/statistics/statistics.comtrade.ts";
 import { type Dimension, type Measure, runQuery, toCsv } from "../modules/statistics/statistics.query.ts";
 import { ZQuery } from "../modules/statistics/statistics.schema.ts";
@@ -38,37 +40,78 @@ export function registerStats(program: Command): void {
     .description(
       "Import a UN Comtrade API v1 export (CSV or JSON); the same file again is a no-op, a file with bad rows imports nothing",
     )
-    .requiredOption("--format <format>", "comtrade")
+    .requiredOption(
+      "--format <format>",
+      "comtrade (UN Comtrade API v1 CSV or JSON) or caliber (a source's CSV read through a saved caliber)",
+    )
     .argument("<file>", "the file")
+    .option("--caliber <name>", "with --format caliber: the saved caliber")
+    .option("--encoding <name>", "the file's encoding (default utf-8; e.g. gb18030, windows-1251)", "utf-8")
     .option("--publish", "make the facts public at once")
-    .action(async (file: string, opts: { format: string; publish?: boolean }) => {
-      if (opts.format !== "comtrade") throw new CliError(`unknown format ${opts.format}: use comtrade`);
+    .action(
+      async (
+        file: string,
+        opts: { format: string; caliber?: string; encoding: string; publish?: boolean },
+      ) => {
+        if (opts.format !== "comtrade" && opts.format !== "caliber")
+          throw new CliError(`unknown format ${opts.format}: use comtrade or caliber`);
+        if (opts.format === "caliber" && !opts.caliber)
+          throw new CliError("--format caliber needs --caliber NAME");
+        if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+        const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
+        const bar = progressBar("facts");
+        const r = await withDeps(async (deps) => {
+          await loadReferenceData(deps, { only: ["hs", "countries"] });
+          const store = statsStoreFor(deps.db.db, deps.config.statsPath);
+          if (opts.format === "caliber")
+            return importCaliberFile(deps.db.db, store, text, {
+              caliber: opts.caliber as string,
+              fileName: file,
+              published: opts.publish === true,
+              by: "cli",
+            });
+          return importComtrade(deps.db.db, store, text, {
+            fileName: file,
+            published: opts.publish === true,
+            by: "cli",
+            onProgress: (done, total) => {
+              if (!bar) return;
+              if (!bar.isActive) bar.start(total, 0);
+              bar.update(done);
+            },
+          });
+        }).finally(() => bar?.stop());
+        for (const e of r.errors.slice(0, 30))
+          process.stderr.write(`  line ${e.line}: ${e.field}: ${e.message}\n`);
+        if (r.errors.length > 30) process.stderr.write(`  … and ${r.errors.length - 30} more\n`);
+        for (const s of r.skipped) process.stdout.write(`  skipped ${s.count} rows: ${s.reason}\n`);
+        if (r.alreadyImported) process.stdout.write(`already imported as ${r.datasetId}; nothing changed\n`);
+        else if (r.errors.length) {
+          process.stdout.write(`${r.errors.length} bad rows of ${r.rows}: nothing imported\n`);
+          process.exitCode = 1;
+        } else
+          process.stdout.write(
+            `${r.imported} facts imported from ${r.rows} rows as dataset ${r.datasetId}\n`,
+          );
+      },
+    );
+
+  stats
+    .command("caliber")
+    .description(
+      "Save a caliber (JSON: source, reporter, currency, valueScale, columns, fixed, values, skipLabels; see docs/STATISTICS.md)",
+    )
+    .argument("<name>", "the caliber's name, e.g. hlj-monthly")
+    .argument("<file>", "the mapping as JSON")
+    .action(async (name: string, file: string) => {
       if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
-      const text = fs.readFileSync(file, "utf8");
-      const bar = progressBar("facts");
-      const r = await withDeps(async (deps) => {
-        await loadReferenceData(deps, { only: ["hs", "countries"] });
-        return importComtrade(deps.db.db, statsStoreFor(deps.db.db, deps.config.statsPath), text, {
-          fileName: file,
-          published: opts.publish === true,
-          by: "cli",
-          onProgress: (done, total) => {
-            if (!bar) return;
-            if (!bar.isActive) bar.start(total, 0);
-            bar.update(done);
-          },
-        });
-      }).finally(() => bar?.stop());
-      for (const e of r.errors.slice(0, 30))
-        process.stderr.write(`  line ${e.line}: ${e.field}: ${e.message}\n`);
-      if (r.errors.length > 30) process.stderr.write(`  … and ${r.errors.length - 30} more\n`);
-      for (const s of r.skipped) process.stdout.write(`  skipped ${s.count} rows: ${s.reason}\n`);
-      if (r.alreadyImported) process.stdout.write(`already imported as ${r.datasetId}; nothing changed\n`);
-      else if (r.errors.length) {
-        process.stdout.write(`${r.errors.length} bad rows of ${r.rows}: nothing imported\n`);
-        process.exitCode = 1;
-      } else
-        process.stdout.write(`${r.imported} facts imported from ${r.rows} rows as dataset ${r.datasetId}\n`);
+      const parsed = ZCaliberMapping.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+      if (!parsed.success)
+        throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      await withDeps((deps) =>
+        saveCaliber(statsStoreFor(deps.db.db, deps.config.statsPath), name, parsed.data, "cli"),
+      );
+      process.stdout.write(`caliber ${name} saved\n`);
     });
 
   stats

@@ -2,9 +2,12 @@ import { hasRole, PUBLIC, requireRole } from "../../platform/auth/policy.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteModule } from "../../platform/http/app.ts";
 import { t } from "../../platform/i18n/i18n.ts";
+import { importCaliberFile, saveCaliber, ZCaliberMapping } from "./statistics.caliber.ts";
 import { importComtrade } from "./statistics.comtrade.ts";
 import { mirror, runQuery, toCsv } from "./statistics.query.ts";
 import {
+  ZCaliberList,
+  ZCaliberParams,
   ZCheck,
   ZComtradeImport,
   ZDatasetList,
@@ -100,6 +103,61 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
       });
       return r;
     },
+  });
+
+  app.route({
+    method: "PUT",
+    url: "/api/v1/statistics/calibers/:name",
+    config: { policy: STATISTICIAN },
+    schema: {
+      tags,
+      summary:
+        "Save a caliber: how one source's table maps to the unified dimensions (columns, labels, scale)",
+      params: ZCaliberParams,
+      body: ZCaliberMapping,
+      response: { 200: ZCaliberList.shape.items.element },
+    },
+    handler: async (request) => {
+      await saveCaliber(store(), request.params.name, request.body, request.auth?.user.email ?? null);
+      return { name: request.params.name, mapping: request.body };
+    },
+  });
+
+  app.route({
+    method: "GET",
+    url: "/api/v1/statistics/calibers",
+    config: { policy: STATISTICIAN },
+    schema: { tags, summary: "Saved calibers", response: { 200: ZCaliberList } },
+    handler: async () => {
+      const rows = await store().all<{ name: string; mapping: string }>(
+        "select name, mapping from calibers order by name",
+      );
+      return {
+        items: rows.map((r) => ({ name: r.name, mapping: ZCaliberMapping.parse(JSON.parse(r.mapping)) })),
+      };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/api/v1/statistics/imports/caliber/:name",
+    config: { policy: STATISTICIAN },
+    bodyLimit: 64 * 1024 * 1024,
+    schema: {
+      tags,
+      summary:
+        "Import a source's CSV through its caliber; rows that map nowhere are reported and the file is refused whole",
+      params: ZCaliberParams,
+      body: ZComtradeImport,
+      response: { 200: ZImportReport },
+    },
+    handler: async (request) =>
+      importCaliberFile(deps.db.db, store(), request.body.content, {
+        caliber: request.params.name,
+        fileName: request.body.fileName ?? null,
+        published: request.body.published,
+        by: request.auth?.user.email ?? null,
+      }),
   });
 
   app.route({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCaliberMapping } from "./statistics.caliber.ts";
 import { CURRENCIES, DIMENSIONS, MEASURES } from "./statistics.query.ts";
 
 const codes = z.array(z.string().trim().min(1).max(20)).max(200).optional();
@@ -124,4 +125,9 @@ export const ZCheck = z.object({
       ok: z.boolean(),
     }),
   ),
+});
+
+export const ZCaliberParams = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/) });
+export const ZCaliberList = z.object({
+  items: z.array(z.object({ name: z.string(), mapping: ZCaliberMapping })),
 });
