@@ -295,6 +295,12 @@ export const ZRiskConditions = z.object({
     .optional()
     .describe("Band of declared value per net kg, in USD; fires when a line falls outside it"),
   trustBelow: z.number().int().min(0).max(100).optional(),
+  unitValueBand: z
+    .boolean()
+    .optional()
+    .describe(
+      "Fires when a line's USD per kg is outside the unit-value band of its HS6 (statistics: Q1 − 1.5 IQR … Q3 + 1.5 IQR)",
+    ),
 });
 
 export const ZRiskRuleInput = z

@@ -23,6 +23,8 @@ import {
 } from "../../platform/operations.ts";
 import { actorOf } from "../identity/identity.service.ts";
 import * as registryRepo from "../registry/registry.repository.ts";
+import { type Band, bandLimits, bandLookup, MIN_BAND_OBSERVATIONS } from "../statistics/statistics.bands.ts";
+import { statsStoreFor } from "../statistics/stats.store.ts";
 import { rateInForce } from "../tariffs/fx/fx.service.ts";
 import { type Assessment, assessLine, NATIONAL_CURRENCY } from "../tariffs/tariffs.service.ts";
 import {
@@ -409,9 +411,20 @@ export async function prepareDeclaration(
 }
 
 /** The lane decision for a prepared declaration: rules, linked inspection of the other side, random draw. */
-export async function assignLane(db: Executor, p: PreparedDeclaration): Promise<RiskDecision> {
+export type BandProvider = () => Promise<Map<string, Band>>;
+
+export async function assignLane(
+  db: Executor,
+  p: PreparedDeclaration,
+  bandsOf?: BandProvider,
+): Promise<RiskDecision> {
   const { row } = p;
   const snap = await riskSnapshot(db);
+  // The statistics are read only when an active rule of the side asks for unit-value bands.
+  const wantsBands = snap.rules.some(
+    (r) => r.active && r.side === row.side && r.conditions.unitValueBand === true,
+  );
+  const bands = wantsBands && bandsOf ? await bandsOf() : null;
   const settings = snap.settings.get(row.side)?.data;
   const trust = await registryRepo.findTrustProfile(db, row.declarant_id);
   const lines: RiskSubject["lines"] = [];
@@ -426,7 +439,18 @@ export async function assignLane(db: Executor, p: PreparedDeclaration): Promise<
         if (!isAppError(e)) throw e;
       }
     }
-    lines.push({ lineNo: l.line_no, code: l.code, origin: l.origin, netKg: l.net_kg, valueUsd });
+    const band = bands?.get(`${l.hs6}|${row.flow}`);
+    lines.push({
+      lineNo: l.line_no,
+      code: l.code,
+      origin: l.origin,
+      netKg: l.net_kg,
+      valueUsd,
+      band:
+        band && band.n >= MIN_BAND_OBSERVATIONS
+          ? { ...bandLimits(band), median: band.median, n: band.n }
+          : null,
+    });
   }
   let inspection: LinkedInspection | null = null;
   if (row.flow === "import" && row.shipment_ref) {
@@ -763,7 +787,11 @@ export async function submitDeclaration(
     submit: !body.draft,
   });
   if (!body.draft && prepared.errors.length > 0) throw new AppError("VALIDATION_FAILED", {}, prepared.errors);
-  const risk = body.draft ? null : await assignLane(deps.db.db, prepared);
+  const risk = body.draft
+    ? null
+    : await assignLane(deps.db.db, prepared, () =>
+        bandLookup(statsStoreFor(deps.db.db, deps.config.statsPath)),
+      );
   const capture: { saved?: SavedDeclaration } = {};
   const result = await runOperation(
     operationDeps(deps),

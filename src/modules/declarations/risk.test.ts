@@ -182,3 +182,27 @@ describe("random selection", () => {
     expect(decideLane(subject, red, settings, compliant, "0.5").lane).toBe("red");
   });
 });
+
+describe("unit-value bands", () => {
+  it("flag a line outside its HS6 band, and only with a band behind it", () => {
+    const banded = {
+      ...subject,
+      lines: [
+        { ...subject.lines[0]!, band: { low: 0.5, high: 2, median: 1, n: 40 } },
+        { ...subject.lines[1]!, band: null },
+      ],
+    };
+    const fired = matchRule(rule({ conditions: { unitValueBand: true } }), banded);
+    expect(fired).toEqual([
+      {
+        key: "declarations.risk.cond.band_below",
+        params: expect.objectContaining({ line: 1, perKg: "0.3", low: "0.5000", n: 40 }),
+      },
+    ]);
+    const inside = {
+      ...subject,
+      lines: [{ ...subject.lines[0]!, band: { low: 0.1, high: 2, median: 1, n: 40 } }],
+    };
+    expect(matchRule(rule({ conditions: { unitValueBand: true } }), inside)).toBeNull();
+  });
+});

@@ -20,6 +20,8 @@ export interface RiskConditions {
   /** USD per net kg; the rule fires when a line is outside [min, max]. */
   valuePerKg?: { min?: string | undefined; max?: string | undefined } | undefined;
   trustBelow?: number | undefined;
+  /** Fires when a line's USD per kg is outside the statistics' unit-value band of its HS6 and flow. */
+  unitValueBand?: boolean | undefined;
 }
 
 export interface RiskRule {
@@ -60,7 +62,15 @@ export interface RiskSubject {
   portId: string;
   declarantId: string;
   trustScore: number | null;
-  lines: { lineNo: number; code: string; origin: string; netKg: string; valueUsd: string | null }[];
+  lines: {
+    lineNo: number;
+    code: string;
+    origin: string;
+    netKg: string;
+    valueUsd: string | null;
+    /** The unit-value band of the line's HS6 and flow (USD per kg), when the statistics have one. */
+    band?: { low: number; high: number; median: number; n: number } | null;
+  }[];
 }
 
 export interface LinkedInspection {
@@ -142,7 +152,11 @@ export function matchRule(rule: RiskRule, s: RiskSubject): Explanation[] | null 
       params: { score: s.trustScore, threshold: c.trustBelow },
     });
   }
-  const lineLevel = c.hsPrefix !== undefined || c.origins !== undefined || c.valuePerKg !== undefined;
+  const lineLevel =
+    c.hsPrefix !== undefined ||
+    c.origins !== undefined ||
+    c.valuePerKg !== undefined ||
+    c.unitValueBand === true;
   if (!lineLevel) return matched;
   for (const line of s.lines) {
     const lineMatched: Explanation[] = [];
@@ -173,6 +187,24 @@ export function matchRule(rule: RiskRule, s: RiskSubject): Explanation[] | null 
           perKg: perKg.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toFixed(),
           min: c.valuePerKg.min ?? "—",
           max: c.valuePerKg.max ?? "—",
+        },
+      });
+    }
+    if (c.unitValueBand === true) {
+      if (line.valueUsd === null || !line.band || new Dec(line.netKg).isZero()) continue;
+      const perKg = new Dec(line.valueUsd).div(line.netKg);
+      const below = perKg.lt(line.band.low);
+      const above = perKg.gt(line.band.high);
+      if (!below && !above) continue;
+      lineMatched.push({
+        key: below ? "declarations.risk.cond.band_below" : "declarations.risk.cond.band_above",
+        params: {
+          line: line.lineNo,
+          perKg: perKg.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toFixed(),
+          low: line.band.low.toFixed(4),
+          high: line.band.high.toFixed(4),
+          median: line.band.median.toFixed(4),
+          n: line.band.n,
         },
       });
     }

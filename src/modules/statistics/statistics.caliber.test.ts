@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDialect } from "../../../test/harness.ts";
 import { loadReferenceData } from "../reference/reference.service.ts";
+import { unitValueBands } from "./statistics.bands.ts";
 import {
   importCaliberFile,
   parseNumber,
@@ -9,7 +10,7 @@ import {
   ZCaliberMapping,
 } from "./statistics.caliber.ts";
 import { runQuery } from "./statistics.query.ts";
-import { statsStoreFor } from "./stats.store.ts";
+import { StatsStore, statsStoreFor } from "./stats.store.ts";
 
 it("reads the period and number spellings sources use", () => {
   expect(parsePeriod("2025年3月")).toEqual({ year: 2025, month: 3 });
@@ -117,5 +118,52 @@ describeEachDialect("statistics calibers", ({ deps }) => {
       [8, "value"],
     ]);
     expect(r.errors[0]?.message).toContain("反向包裹");
+  });
+});
+
+describeEachDialect("unit-value bands", ({ deps }) => {
+  it("give the quartiles of USD per kg by HS6, flow and year", async () => {
+    const store = statsStoreFor(deps().db.db, deps().config.statsPath);
+    const base = {
+      source: "test",
+      caliber: "test",
+      dataset_id: null,
+      event_id: null,
+      published: true,
+      month: "2025-05",
+      year: 2025,
+      quarter: 2,
+      reporter: "CN",
+      flow: "export" as const,
+      partner: "RU",
+      port_id: null,
+      region: null,
+      hs_section: "II",
+      hs_chapter: "08",
+      hs_heading: "0808",
+      hs_subheading: "080810",
+      trade_mode: null,
+      transport_mode: null,
+      value_cny: null,
+      value_rub: null,
+      quantity_milli: null,
+      quantity_unit: null,
+      records: 1,
+      hs_level: 6,
+      orig_value: null,
+      orig_currency: null,
+    };
+    // 1, 2, …, 9 USD per kg: 1000 kg each, value k × 1000 USD.
+    const facts = Array.from({ length: 9 }, (_, i) => ({
+      ...base,
+      fact_id: `b${i}`,
+      value_usd: BigInt((i + 1) * 100_000),
+      net_g: 1_000_000n,
+    }));
+    await store.exclusive((c) => StatsStore.appendFacts(c, facts));
+    const bands = await unitValueBands(store, { hs6: "080810", includeUnpublished: false });
+    expect(bands).toEqual([
+      { hs6: "080810", flow: "export", year: 2025, n: 9, q1: "3.0000", median: "5.0000", q3: "7.0000" },
+    ]);
   });
 });

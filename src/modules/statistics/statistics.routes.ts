@@ -2,6 +2,7 @@ import { hasRole, PUBLIC, requireRole } from "../../platform/auth/policy.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteModule } from "../../platform/http/app.ts";
 import { t } from "../../platform/i18n/i18n.ts";
+import { unitValueBands } from "./statistics.bands.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "./statistics.caliber.ts";
 import { importComtrade } from "./statistics.comtrade.ts";
 import { mirror, runQuery, toCsv } from "./statistics.query.ts";
@@ -18,6 +19,8 @@ import {
   ZQuery,
   ZQueryFormat,
   ZQueryResult,
+  ZUnitValueQuery,
+  ZUnitValues,
 } from "./statistics.schema.ts";
 import { checkFacts } from "./statistics.service.ts";
 import { statsStoreFor } from "./stats.store.ts";
@@ -81,6 +84,27 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
         }),
       };
     },
+  });
+
+  app.route({
+    method: "GET",
+    url: "/api/v1/statistics/unit-values",
+    config: { policy: PUBLIC },
+    schema: {
+      tags,
+      summary:
+        "Unit-value bands: per HS6, flow and year, the median and interquartile range of USD per net kg",
+      querystring: ZUnitValueQuery,
+      response: { 200: ZUnitValues },
+    },
+    handler: async (request) => ({
+      unit: "USD/kg",
+      method: t(request.locale, "statistics.bands_method"),
+      items: await unitValueBands(store(), {
+        ...request.query,
+        includeUnpublished: isStatistician(request.auth),
+      }),
+    }),
   });
 
   app.route({

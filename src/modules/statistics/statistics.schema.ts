@@ -131,3 +131,28 @@ export const ZCaliberParams = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-
 export const ZCaliberList = z.object({
   items: z.array(z.object({ name: z.string(), mapping: ZCaliberMapping })),
 });
+
+export const ZUnitValueQuery = z.object({
+  hs6: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
+  flow: z.enum(["export", "import"]).optional(),
+  from: z.coerce.number().int().min(1950).max(2100).optional(),
+  to: z.coerce.number().int().min(1950).max(2100).optional(),
+});
+export const ZUnitValues = z.object({
+  unit: z.string(),
+  method: z.string(),
+  items: z.array(
+    z.object({
+      hs6: z.string(),
+      flow: z.string(),
+      year: z.number().int(),
+      n: z.number().int(),
+      q1: z.string(),
+      median: z.string(),
+      q3: z.string(),
+    }),
+  ),
+});

@@ -1,0 +1,121 @@
+import type { DuckDBValue } from "@duckdb/node-api";
+import type { StatsStore } from "./stats.store.ts";
+
+/**
+ * Unit-value bands: per HS subheading, flow and year, the median and interquartile range of declared
+ * value per net kg (USD), from every fact that has both. The risk engine reads them to flag
+ * under- and over-valuation; the statistics pages show them.
+ */
+
+export interface Band {
+  hs6: string;
+  flow: "export" | "import";
+  n: number;
+  q1: number;
+  median: number;
+  q3: number;
+}
+
+const SQL = `
+  select hs_subheading as hs6, flow, year, count(*) as n,
+    quantile_cont(value_usd * 10.0 / net_g, 0.25) as q1,
+    quantile_cont(value_usd * 10.0 / net_g, 0.5) as median,
+    quantile_cont(value_usd * 10.0 / net_g, 0.75) as q3
+  from facts
+  where hs_subheading is not null and net_g > 0 and value_usd is not null`;
+
+export async function unitValueBands(
+  store: StatsStore,
+  q: {
+    hs6?: string | undefined;
+    flow?: string | undefined;
+    from?: number | undefined;
+    to?: number | undefined;
+    includeUnpublished: boolean;
+  },
+) {
+  const params: DuckDBValue[] = [];
+  const conds: string[] = [];
+  if (!q.includeUnpublished) conds.push("published");
+  if (q.hs6) {
+    params.push(`${q.hs6}%`);
+    conds.push(`hs_subheading like $${params.length}`);
+  }
+  if (q.flow) {
+    params.push(q.flow);
+    conds.push(`flow = $${params.length}`);
+  }
+  if (q.from) {
+    params.push(q.from);
+    conds.push(`year >= $${params.length}`);
+  }
+  if (q.to) {
+    params.push(q.to);
+    conds.push(`year <= $${params.length}`);
+  }
+  const rows = await store.all<{
+    hs6: string;
+    flow: string;
+    year: number;
+    n: bigint;
+    q1: number;
+    median: number;
+    q3: number;
+  }>(`${SQL} ${conds.map((c) => `and ${c}`).join(" ")} group by 1, 2, 3 order by 1, 2, 3`, params);
+  return rows.map((r) => ({
+    hs6: r.hs6,
+    flow: r.flow as "export" | "import",
+    year: Number(r.year),
+    n: Number(r.n),
+    q1: r.q1.toFixed(4),
+    median: r.median.toFixed(4),
+    q3: r.q3.toFixed(4),
+  }));
+}
+
+/** Bands over the last two years, by HS6 and flow, kept in memory and refreshed in the background. */
+const REFRESH_MS = 60_000;
+const cache = new WeakMap<StatsStore, { at: number; bands: Promise<Map<string, Band>> }>();
+
+async function loadBands(store: StatsStore): Promise<Map<string, Band>> {
+  const since = new Date().getUTCFullYear() - 1;
+  const rows = await store.all<{
+    hs6: string;
+    flow: "export" | "import";
+    n: bigint;
+    q1: number;
+    median: number;
+    q3: number;
+  }>(
+    `select hs_subheading as hs6, flow, count(*) as n,
+       quantile_cont(value_usd * 10.0 / net_g, 0.25) as q1,
+       quantile_cont(value_usd * 10.0 / net_g, 0.5) as median,
+       quantile_cont(value_usd * 10.0 / net_g, 0.75) as q3
+     from facts where hs_subheading is not null and net_g > 0 and value_usd is not null and year >= $1
+     group by 1, 2`,
+    [since],
+  );
+  return new Map(
+    rows.map((r) => [
+      `${r.hs6}|${r.flow}`,
+      { hs6: r.hs6, flow: r.flow, n: Number(r.n), q1: r.q1, median: r.median, q3: r.q3 },
+    ]),
+  );
+}
+
+export function bandLookup(store: StatsStore): Promise<Map<string, Band>> {
+  const now = Date.now();
+  const c = cache.get(store);
+  if (c && now - c.at < REFRESH_MS) return c.bands;
+  const bands = loadBands(store);
+  // Until the new figures are in, the previous ones answer.
+  cache.set(store, { at: now, bands: c ? bands.catch(() => c.bands) : bands });
+  return c ? Promise.race([bands, c.bands]) : bands;
+}
+
+/** Outside [Q1 − 1.5·IQR, Q3 + 1.5·IQR], with at least 10 observations behind the band. */
+export const MIN_BAND_OBSERVATIONS = 10;
+export function bandLimits(b: Band): { low: number; high: number } {
+  const iqr = b.q3 - b.q1;
+  return { low: Math.max(0, b.q1 - 1.5 * iqr), high: b.q3 + 1.5 * iqr };
+}
