@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
+import { Dec } from "../../platform/money.ts";
 import { type Actor, runOperation, SYSTEM_ACTOR } from "../../platform/operations.ts";
 import type { DemoSeeder } from "../../platform/seed.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
 import { DEMO_ORGANIZATIONS } from "../identity/identity.seed.ts";
+import { MonthlyRates } from "../statistics/statistics.facts.ts";
 import { changeRiskSettings, createRiskRule } from "./declarations.risk-admin.ts";
 import type { TDeclarationInput } from "./declarations.schema.ts";
 import {
@@ -91,7 +93,7 @@ interface Template {
     code: string;
     description: string;
     qty: string;
-    unit: "kg" | "t" | "m3" | "pcs";
+    unit: "kg" | "t" | "m3" | "pcs" | "pair";
     netKg: string;
     value: string;
   }[];
@@ -219,6 +221,204 @@ const TEMPLATES: Template[] = [
   },
 ];
 
+/**
+ * Two years of history for the statistics (labelled sample): every month, declarations whose USD totals
+ * follow China's customs (GACC) annual figures for Russia–China trade (DOMAIN-SOURCES §5: USD 244.819 bn in
+ * 2024, 228.105 bn in 2025; 2026 continues at the 2025 level) split 40 % China → Russia and 60 % Russia →
+ * China (the 2022 split, the latest one the sources give), with fuels about 70 % of Russia's exports and
+ * machinery, vehicles and consumer goods leading China's. Shares below the level the sources state are
+ * the team's illustration.
+ */
+const ANNUAL_USD_BN: Record<number, number> = { 2024: 244.819, 2025: 228.105, 2026: 228.105 };
+const DIRECTION_SHARE = { CN: 0.4, RU: 0.6 } as const;
+
+interface HistoryCategory {
+  org: string;
+  side: "CN" | "RU";
+  port: string;
+  mode: "road" | "rail";
+  tradeMode: string;
+  share: number;
+  code: string;
+  description: string;
+  unit: "kg" | "t" | "m3" | "pcs" | "pair";
+  /** USD per unit of quantity, and kg per unit, to derive quantity and weights from the value. */
+  usdPerUnit: number;
+  kgPerUnit: number;
+  declarations: number;
+}
+
+const HISTORY: HistoryCategory[] = [
+  {
+    org: "daur_coal",
+    side: "RU",
+    port: "manzhouli-zabaykalsk",
+    mode: "rail",
+    tradeMode: "10",
+    share: 0.45,
+    code: "2710121109",
+    description: "Нефтепродукты / Petroleum products",
+    unit: "t",
+    usdPerUnit: 600,
+    kgPerUnit: 1000,
+    declarations: 3,
+  },
+  {
+    org: "daur_coal",
+    side: "RU",
+    port: "manzhouli-zabaykalsk",
+    mode: "rail",
+    tradeMode: "10",
+    share: 0.25,
+    code: "2711121100",
+    description: "Сжиженный газ / Liquefied gas",
+    unit: "t",
+    usdPerUnit: 450,
+    kgPerUnit: 1000,
+    declarations: 2,
+  },
+  {
+    org: "daur_coal",
+    side: "RU",
+    port: "tongjiang-nizhneleninskoye",
+    mode: "rail",
+    tradeMode: "10",
+    share: 0.08,
+    code: "2601110000",
+    description: "Железная руда / Iron ore",
+    unit: "t",
+    usdPerUnit: 110,
+    kgPerUnit: 1000,
+    declarations: 1,
+  },
+  {
+    org: "daur_coal",
+    side: "RU",
+    port: "hunchun-kraskino",
+    mode: "rail",
+    tradeMode: "10",
+    share: 0.06,
+    code: "7403110000",
+    description: "Медь катодная / Copper cathodes",
+    unit: "t",
+    usdPerUnit: 9000,
+    kgPerUnit: 1000,
+    declarations: 1,
+  },
+  {
+    org: "amur_timber",
+    side: "RU",
+    port: "heihe-blagoveshchensk",
+    mode: "road",
+    tradeMode: "10",
+    share: 0.08,
+    code: "4407961001",
+    description: "Пиломатериалы берёзовые / Sawn birch",
+    unit: "m3",
+    usdPerUnit: 290,
+    kgPerUnit: 650,
+    declarations: 2,
+  },
+  {
+    org: "primorye_seafood",
+    side: "RU",
+    port: "suifenhe-pogranichny",
+    mode: "road",
+    tradeMode: "10",
+    share: 0.08,
+    code: "0303631000",
+    description: "Треска мороженая / Frozen cod",
+    unit: "kg",
+    usdPerUnit: 3.5,
+    kgPerUnit: 1,
+    declarations: 2,
+  },
+  {
+    org: "suifenhe_parts",
+    side: "CN",
+    port: "suifenhe-pogranichny",
+    mode: "rail",
+    tradeMode: "0110",
+    share: 0.25,
+    code: "8471300000",
+    description: "便携式计算机 / Laptops",
+    unit: "pcs",
+    usdPerUnit: 450,
+    kgPerUnit: 2.5,
+    declarations: 2,
+  },
+  {
+    org: "suifenhe_parts",
+    side: "CN",
+    port: "manzhouli-zabaykalsk",
+    mode: "rail",
+    tradeMode: "0110",
+    share: 0.2,
+    code: "8429520000",
+    description: "挖掘机 / Excavators",
+    unit: "pcs",
+    usdPerUnit: 85000,
+    kgPerUnit: 21000,
+    declarations: 2,
+  },
+  {
+    org: "suifenhe_parts",
+    side: "CN",
+    port: "hunchun-kraskino",
+    mode: "road",
+    tradeMode: "0110",
+    share: 0.2,
+    code: "8703230000",
+    description: "乘用车 / Passenger cars",
+    unit: "pcs",
+    usdPerUnit: 18000,
+    kgPerUnit: 1500,
+    declarations: 2,
+  },
+  {
+    org: "suifenhe_parts",
+    side: "CN",
+    port: "dongning-poltavka",
+    mode: "road",
+    tradeMode: "0110",
+    share: 0.12,
+    code: "6403990000",
+    description: "鞋靴 / Footwear",
+    unit: "pair",
+    usdPerUnit: 14,
+    kgPerUnit: 0.9,
+    declarations: 1,
+  },
+  {
+    org: "suifenhe_parts",
+    side: "CN",
+    port: "suifenhe-pogranichny",
+    mode: "road",
+    tradeMode: "0110",
+    share: 0.15,
+    code: "4011100000",
+    description: "轿车轮胎 / Car tyres",
+    unit: "pcs",
+    usdPerUnit: 45,
+    kgPerUnit: 9,
+    declarations: 1,
+  },
+  {
+    org: "heihe_fruit",
+    side: "CN",
+    port: "heihe-blagoveshchensk",
+    mode: "road",
+    tradeMode: "4019",
+    share: 0.08,
+    code: "0808100000",
+    description: "鲜苹果 / Fresh apples",
+    unit: "kg",
+    usdPerUnit: 1.1,
+    kgPerUnit: 1,
+    declarations: 2,
+  },
+];
+
 /** A small deterministic generator, so every new demo database tells the same two weeks. */
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -250,7 +450,10 @@ function bodyOf(t: Template, date: string, scale: number, shipmentRef?: string):
       code: l.code,
       description: l.description,
       origin: t.flow === "export" ? t.side : t.side === "CN" ? "RU" : "CN",
-      quantity: { value: (Number(l.qty) * scale).toFixed(l.unit === "pcs" ? 0 : 3), unit: l.unit },
+      quantity: {
+        value: (Number(l.qty) * scale).toFixed(l.unit === "pcs" || l.unit === "pair" ? 0 : 3),
+        unit: l.unit,
+      },
       netKg: (Number(l.netKg) * scale).toFixed(3),
       grossKg: (Number(l.netKg) * scale * 1.06).toFixed(3),
       value: (Number(l.value) * scale).toFixed(2),
@@ -397,6 +600,65 @@ export const declarationsDemoSeeder: DemoSeeder = {
           const time = startOfToday - back * DAY + (7 + rand() * 8) * 3_600_000;
           if (time > now) continue;
           await file(t, time, 0.6 + rand() * 0.8, { clear: back > 0 || rand() < 0.4, rand });
+        }
+      }
+    }
+
+    // Two years of monthly history (statistics), cleared through their lanes.
+    const months: string[] = [];
+    const thisMonth = new Date(startOfToday).toISOString().slice(0, 7);
+    for (let k = 24; k >= 1; k--) {
+      const d = new Date(Date.UTC(Number(thisMonth.slice(0, 4)), Number(thisMonth.slice(5, 7)) - 1 - k, 1));
+      months.push(d.toISOString().slice(0, 7));
+    }
+    const fx = new MonthlyRates(deps.db.db);
+    for (const month of months) {
+      const year = Number(month.slice(0, 4));
+      const annual = (ANNUAL_USD_BN[year] ?? ANNUAL_USD_BN[2025] ?? 0) * 1e9;
+      // A mild seasonal shape: quieter in February, busier towards the year's end.
+      const m = Number(month.slice(5, 7));
+      const season = 1 + 0.12 * Math.sin(((m - 5) / 12) * 2 * Math.PI) - (m === 2 ? 0.15 : 0);
+      for (const c of HISTORY) {
+        const usdPerDeclaration =
+          ((annual / 12) * season * DIRECTION_SHARE[c.side] * c.share) / c.declarations;
+        const national = c.side === "CN" ? "CNY" : "RUB";
+        const rate = await fx.rate("USD", national, month);
+        if (rate === null) continue;
+        for (let k = 0; k < c.declarations; k++) {
+          const usd = usdPerDeclaration * (0.9 + 0.2 * rand());
+          const quantity = usd / c.usdPerUnit;
+          const value = new Dec(usd.toFixed(2)).mul(rate).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
+          const day = 3 + Math.floor(rand() * 22);
+          const time =
+            Date.parse(`${month}-${String(day).padStart(2, "0")}T08:00:00Z`) + rand() * 6 * 3_600_000;
+          const unitDigits = c.unit === "pcs" || c.unit === "pair" ? 0 : 3;
+          await file(
+            {
+              org: c.org,
+              side: c.side,
+              flow: "export",
+              port: c.port,
+              mode: c.mode,
+              tradeMode: c.tradeMode,
+              counterparty:
+                c.side === "CN"
+                  ? { name: "ООО «Пример-Импорт» (образец)", country: "RU" }
+                  : { name: "示例进口有限公司（示例）", country: "CN" },
+              lines: [
+                {
+                  code: c.code,
+                  description: c.description,
+                  qty: quantity.toFixed(unitDigits),
+                  unit: c.unit,
+                  netKg: (quantity * c.kgPerUnit).toFixed(3),
+                  value,
+                },
+              ],
+            },
+            time,
+            1,
+            { clear: true, rand },
+          );
         }
       }
     }

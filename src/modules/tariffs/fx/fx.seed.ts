@@ -37,7 +37,7 @@ export const fxDemoSeeder: DemoSeeder = {
   name: "fx",
   async run(deps) {
     if (Number((await countRates(deps.db.db)).n) > 0) return { created: 0 };
-    const rates = sampleRates("2025-01-01", "2026-12-31");
+    const rates = sampleRates("2024-01-01", "2026-12-31");
     await runOperation(
       operationDeps(deps),
       importRates,
