@@ -106,11 +106,8 @@ function measureSql(m: Measure, currency: keyof typeof CURRENCIES): string {
 
 const PLACES: Record<Measure, number> = { value: 2, net_kg: 3, quantity: 3, records: 0 };
 
-export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublished: boolean) {
-  if (q.yoy && !q.dimensions.some((d) => d === "year" || d === "month" || d === "quarter"))
-    throw new AppError("VALIDATION_FAILED", {}, [
-      { path: "yoy", code: "needs_period", message: "", key: "statistics.field.yoy_period" },
-    ]);
+/** The main SQL of a query and its parameters (also run directly against bare DuckDB by the benchmark). */
+export function querySql(q: QueryInput, includeUnpublished: boolean): { sql: string; params: DuckDBValue[] } {
   const params: DuckDBValue[] = [];
   const dims = q.dimensions.map((d) => `${DIMENSIONS[d]} as "${d}"`);
   const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
@@ -123,8 +120,22 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
       : q.dimensions.length
         ? `order by ${q.dimensions.map((_, i) => i + 1).join(", ")}`
         : "";
-  const sql = `select ${[...dims, ...measures].join(", ")} from facts ${whereSql} ${group} ${order}`;
-  const rows = await store.all<Record<string, unknown>>(sql, params);
+  return {
+    sql: `select ${[...dims, ...measures].join(", ")} from facts ${whereSql} ${group} ${order}`,
+    params,
+  };
+}
+
+export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublished: boolean) {
+  if (q.yoy && !q.dimensions.some((d) => d === "year" || d === "month" || d === "quarter"))
+    throw new AppError("VALIDATION_FAILED", {}, [
+      { path: "yoy", code: "needs_period", message: "", key: "statistics.field.yoy_period" },
+    ]);
+  const main = querySql(q, includeUnpublished);
+  const dims = q.dimensions.map((d) => `${DIMENSIONS[d]} as "${d}"`);
+  const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
+  const group = q.dimensions.length ? `group by ${q.dimensions.map((_, i) => i + 1).join(", ")}` : "";
+  const rows = await store.all<Record<string, unknown>>(main.sql, main.params);
 
   let totals: Record<string, unknown> | null = null;
   if (q.shares) {

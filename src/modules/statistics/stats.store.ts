@@ -1,6 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import {
+  BIGINT,
+  BOOLEAN,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  type DuckDBValue,
+  INTEGER,
+  VARCHAR,
+} from "@duckdb/node-api";
 import { AppError } from "../../platform/errors.ts";
 
 /**
@@ -45,6 +54,7 @@ export const FACT_COLUMNS = [
 ] as const;
 
 export type FactColumn = (typeof FACT_COLUMNS)[number][0];
+const TYPES = { VARCHAR, BOOLEAN, INTEGER, BIGINT } as const;
 
 export interface Fact {
   fact_id: string;
@@ -146,23 +156,25 @@ export class StatsStore {
     });
   }
 
-  /** Appends facts in one go (DuckDB's appender, the fast path for bulk loads). */
-  static appendFacts(c: DuckDBConnection, facts: readonly Fact[]) {
-    return (async () => {
-      const appender = await c.createAppender("facts");
-      for (const f of facts) {
-        for (const [name, type] of FACT_COLUMNS) {
-          const v = f[name];
-          if (v === null || v === undefined) appender.appendNull();
-          else if (type === "BIGINT") appender.appendBigInt(v as bigint);
-          else if (type === "INTEGER") appender.appendInteger(v as number);
-          else if (type === "BOOLEAN") appender.appendBoolean(v as boolean);
-          else appender.appendVarchar(String(v));
-        }
-        appender.endRow();
-      }
-      appender.closeSync();
-    })();
+  /**
+   * Appends facts in one go through DuckDB's appender, a data chunk of 2,048 rows at a time (column
+   * vectors, the fast path for bulk loads).
+   */
+  static async appendFacts(c: DuckDBConnection, facts: readonly Fact[]): Promise<void> {
+    const appender = await c.createAppender("facts");
+    const types = FACT_COLUMNS.map(([, t]) => TYPES[t]);
+    const size = 2048;
+    for (let start = 0; start < facts.length; start += size) {
+      const part = facts.slice(start, start + size);
+      const chunk = DuckDBDataChunk.create(types, part.length);
+      chunk.setColumns(
+        FACT_COLUMNS.map(([name]) =>
+          part.map((f) => (f[name] === undefined ? null : f[name])),
+        ) as DuckDBValue[][],
+      );
+      appender.appendDataChunk(chunk);
+    }
+    appender.closeSync();
   }
 
   async close(): Promise<void> {
