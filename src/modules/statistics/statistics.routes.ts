@@ -2,6 +2,7 @@ import { hasRole, PUBLIC, requireRole } from "../../platform/auth/policy.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteModule } from "../../platform/http/app.ts";
 import { t } from "../../platform/i18n/i18n.ts";
+import { xlsx } from "../../platform/xlsx.ts";
 import { unitValueBands } from "./statistics.bands.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "./statistics.caliber.ts";
 import { importComtrade } from "./statistics.comtrade.ts";
@@ -40,7 +41,7 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
     schema: {
       tags,
       summary:
-        "Query the facts: dimensions, measures, filters, period range, currency, top-N, shares, year-on-year growth; ?format=csv. Unpublished sources only for statisticians",
+        "Query the facts: dimensions, measures, filters, period range, currency, top-N, shares, year-on-year growth; ?format=csv. Unpublished sources only for statisticians; ?format=xlsx for a spreadsheet",
       querystring: ZQueryFormat,
       body: ZQuery,
       response: { 200: ZQueryResult },
@@ -48,6 +49,16 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
     handler: async (request, reply) => {
       const r = await runQuery(store(), request.body, isStatistician(request.auth));
       const notes = [t(request.locale, "statistics.note.rates", { currency: r.currency })];
+      if (request.query.format === "xlsx") {
+        reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", 'attachment; filename="amur-statistics.xlsx"');
+        return xlsx(
+          "Amur",
+          r.columns,
+          r.rows.map((row) => r.columns.map((c) => row[c] ?? null)),
+        ) as never;
+      }
       if (request.query.format === "csv") {
         reply
           .header("content-type", "text/csv; charset=utf-8")

@@ -33,7 +33,7 @@ export const ZQuery = z.object({
   shares: z.boolean().optional(),
   yoy: z.boolean().optional(),
 });
-export const ZQueryFormat = z.object({ format: z.enum(["json", "csv"]).default("json") });
+export const ZQueryFormat = z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json") });
 
 export const ZQueryResult = z
   .object({

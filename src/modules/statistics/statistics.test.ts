@@ -287,6 +287,14 @@ describeEachDialect(
         statistician,
       );
       expect(top.body.rows).toEqual([{ hs_chapter: "84", value: "600000000.00", value_share_pct: "54.55" }]);
+      const book = await app.inject({
+        method: "POST",
+        url: "/api/v1/statistics/query?format=xlsx",
+        payload: body,
+        headers: statistician.write,
+      });
+      expect(book.headers["content-type"]).toContain("spreadsheetml");
+      expect(book.rawPayload.subarray(0, 2).toString()).toBe("PK");
       const csv = await query(body, statistician, "?format=csv");
       expect(csv.body).toContain("year,reporter,flow,value");
       const bad = await query({ ...body, yoy: true, dimensions: ["flow"] }, statistician);
