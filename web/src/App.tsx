@@ -6,6 +6,16 @@ import { ErrorState, PageHeader, Spinner } from "./components";
 import { Layout } from "./layout/Layout";
 import { isModuleBuilt, MODULES, modulePath } from "./modules";
 import { AccountPage } from "./pages/AccountPage";
+import { DeclarationsLandingPage } from "./pages/declarations/LandingPage";
+import {
+  DECLARATIONS_PATH,
+  LANE_QUEUE_PATH,
+  MY_DECLARATIONS_PATH,
+  NEW_DECLARATION_PATH,
+  PORT_DASHBOARD_PATH,
+  RISK_RULES_PATH,
+  RISK_SETTINGS_PATH,
+} from "./pages/declarations/paths";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { ModulePage } from "./pages/ModulePage";
@@ -13,8 +23,7 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { RequireAuth } from "./pages/RequireAuth";
 import { HsBrowserPage } from "./pages/reference/HsBrowserPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
-import { DeclarationsPage } from "./pages/tariffs/DeclarationsPage";
-import { DECLARATIONS_PATH, LANDED_COST_PATH, RATES_PATH } from "./pages/tariffs/paths";
+import { LANDED_COST_PATH, RATES_PATH } from "./pages/tariffs/paths";
 
 /** Shown inside the layout when rendering a page throws, instead of a blank screen. */
 function RouteError() {
@@ -131,7 +140,6 @@ const LandedCostPage = lazy(() => tariffPages().then((pages) => ({ default: page
 const RatesPage = lazy(() => tariffPages().then((pages) => ({ default: pages.RatesPage })));
 
 const tariffRoutes: RouteObject[] = [
-  { path: DECLARATIONS_PATH.slice(1), element: <DeclarationsPage /> },
   {
     path: LANDED_COST_PATH.slice(1),
     element: (
@@ -150,6 +158,48 @@ const tariffRoutes: RouteObject[] = [
   },
 ];
 
+// The declarations pages share one chunk, fetched on the first visit to any of them; all need a user.
+const declarationPages = () => import("./pages/declarations");
+function declarationPage(
+  name:
+    | "NewDeclarationPage"
+    | "EditDeclarationPage"
+    | "MyDeclarationsPage"
+    | "LaneQueuePage"
+    | "RiskRulesPage"
+    | "RiskSettingsPage"
+    | "PortDashboardPage",
+) {
+  const Page: ComponentType = lazy(() => declarationPages().then((pages) => ({ default: pages[name] })));
+  return Page;
+}
+const DeclarationPage = lazy(() => declarationPages().then((pages) => ({ default: pages.DeclarationPage })));
+
+function signedIn(element: ReactNode) {
+  return (
+    <RequireAuth>
+      <Loading>{element}</Loading>
+    </RequireAuth>
+  );
+}
+
+function declarationRoute(path: string, Page: ComponentType): RouteObject {
+  return { path: path.slice(1), element: signedIn(<Page />) };
+}
+
+const declarationRoutes: RouteObject[] = [
+  { path: DECLARATIONS_PATH.slice(1), element: <DeclarationsLandingPage /> },
+  declarationRoute(NEW_DECLARATION_PATH, declarationPage("NewDeclarationPage")),
+  declarationRoute(MY_DECLARATIONS_PATH, declarationPage("MyDeclarationsPage")),
+  { path: "declarations/:id", element: signedIn(<DeclarationPage view="declarant" />) },
+  declarationRoute("/declarations/:id/edit", declarationPage("EditDeclarationPage")),
+  declarationRoute(LANE_QUEUE_PATH, declarationPage("LaneQueuePage")),
+  { path: "customs/declarations/:id", element: signedIn(<DeclarationPage view="customs" />) },
+  declarationRoute(RISK_RULES_PATH, declarationPage("RiskRulesPage")),
+  declarationRoute(RISK_SETTINGS_PATH, declarationPage("RiskSettingsPage")),
+  declarationRoute(PORT_DASHBOARD_PATH, declarationPage("PortDashboardPage")),
+];
+
 const router = createBrowserRouter([
   {
     path: "/",
@@ -166,6 +216,7 @@ const router = createBrowserRouter([
           })),
           ...referenceRoutes,
           ...registryRoutes,
+          ...declarationRoutes,
           ...tariffRoutes,
           {
             path: "account",

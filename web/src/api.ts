@@ -103,6 +103,8 @@ interface SendOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** Extra request headers, e.g. an `Idempotency-Key` that makes a retried submission safe. */
+  headers?: Record<string, string>;
 }
 
 function unreadableAnswer(status: number, requestId: string | null): ApiError {
@@ -156,8 +158,11 @@ async function problemFrom(response: Response): Promise<ApiError> {
   });
 }
 
-async function send(path: string, { method = "GET", body, signal }: SendOptions = {}): Promise<Response> {
-  const headers = new Headers({ Accept: "application/json", "Accept-Language": currentLanguage() });
+async function send(
+  path: string,
+  { method = "GET", body, signal, headers: extra }: SendOptions = {},
+): Promise<Response> {
+  const headers = new Headers({ ...extra, Accept: "application/json", "Accept-Language": currentLanguage() });
   if (body !== undefined) headers.set("Content-Type", "application/json");
   if (method !== "GET" && csrfToken) headers.set("X-CSRF-Token", csrfToken);
   let response: Response;
@@ -183,7 +188,8 @@ async function send(path: string, { method = "GET", body, signal }: SendOptions 
   return response;
 }
 
-async function request<S extends z.ZodMiniType>(
+/** Sends a request and checks the answer against `schema`; modules build their clients on it. */
+export async function request<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   options?: SendOptions,

@@ -16,9 +16,8 @@ export function modulePath(id: ModuleId): string {
 // Modules with pages of their own; the others show the "under construction" page.
 const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["enterprises", "declarations", "reference"]);
 
-// Built modules whose main feature is still missing: Declarations has its landing page and the tariff
-// tools (calculator, exchange rates), but no declarations yet.
-const PARTLY_BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["declarations"]);
+// Built modules whose main feature is still missing.
+const PARTLY_BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>([]);
 
 export function isModuleBuilt(id: ModuleId): boolean {
   return BUILT_MODULES.has(id);

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type Ref, useEffect, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -76,7 +77,9 @@ export function HsDetail({ code, codeHref, headingRef }: HsDetailProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>["t"];
+// i18next's own type: deriving it from `useTranslation` makes TypeScript expand every key of the
+// catalogue at each call, which stops compiling ("excessively deep") once the catalogue grows.
+type Translate = TFunction;
 
 function validityText(node: THsNode, t: Translate, language: ReturnType<typeof currentLanguage>): string {
   const from = node.validFrom ? formatPartialDate(node.validFrom, language) : null;

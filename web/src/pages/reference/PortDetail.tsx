@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type Ref, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge, Button, Notice } from "../../components";
@@ -8,7 +9,9 @@ import { EnglishText, useNameLanguage } from "./LocalName";
 import { formatPartialDate, htmlLang, NAME_LANGUAGES } from "./names";
 import { MarkerShape, ModeBadges, pairName, type SideKey, StatusBadge } from "./ports";
 
-type Translate = ReturnType<typeof useTranslation>["t"];
+// i18next's own type: deriving it from `useTranslation` makes TypeScript expand every key of the
+// catalogue at each call, which stops compiling ("excessively deep") once the catalogue grows.
+type Translate = TFunction;
 
 export interface PortDetailProps {
   port: TBorderPort;

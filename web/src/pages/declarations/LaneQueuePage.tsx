@@ -1,0 +1,148 @@
+import { type KeyboardEvent, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { EmptyState, ErrorState, LinkButton, PageHeader, Spinner } from "../../components";
+import { KEEP_FOCUS } from "../../layout/navigation";
+import { useMe } from "../../session";
+import { officerSides } from "./access";
+import type { TLane } from "./contracts";
+import { DeclarationFilters } from "./DeclarationFilters";
+import { DeclarationTable, PAGE_SIZE, ServerPages } from "./DeclarationTable";
+import type { DeclarationFilter } from "./filters";
+import { changeFilter, filterFromParams, paramsFromFilter } from "./filters";
+import { isFinal, LANES_BY_SEVERITY } from "./lifecycle";
+import { customsDeclarationPath, DECLARATIONS_PATH, PORT_DASHBOARD_PATH, RISK_RULES_PATH } from "./paths";
+import { useCustomsDeclarations } from "./queries";
+import "./declarations.css";
+
+// Without a status chosen, the queue shows what still needs customs (no released, rejected or cancelled
+// declarations); that is the most the server returns in one answer.
+const OPEN_LIMIT = 200;
+
+/** The customs officer's work: declarations of their side by lane, strictest first. */
+export function LaneQueuePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const sides = officerSides(me.data);
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const lane: TLane = filter.lane ?? "red";
+  const update = (patch: Partial<DeclarationFilter>) =>
+    setParams(paramsFromFilter(changeFilter({ ...filter, lane }, patch)), {
+      replace: true,
+      state: KEEP_FOCUS,
+    });
+  const openOnly = filter.status === undefined;
+  const request: DeclarationFilter = openOnly
+    ? { ...filter, lane, offset: 0, limit: OPEN_LIMIT }
+    : { ...filter, lane, limit: PAGE_SIZE };
+  const list = useCustomsDeclarations(request, sides.length > 0);
+  const rows = (list.data?.items ?? []).filter((row) => !openOnly || !isFinal(row.status));
+
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = (index + step + LANES_BY_SEVERITY.length) % LANES_BY_SEVERITY.length;
+    const nextLane = LANES_BY_SEVERITY[next];
+    if (nextLane) update({ lane: nextLane });
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to={DECLARATIONS_PATH}>{t("modules.declarations.title")}</Link>}
+        title={t("declarations.queue.title")}
+        description={
+          sides.length > 0 ? (
+            <p>
+              {t("declarations.queue.intro", { side: sides.map((side) => t(`side.${side}`)).join(" / ") })}
+            </p>
+          ) : undefined
+        }
+        actions={
+          sides.length > 0 ? (
+            <>
+              <LinkButton to={RISK_RULES_PATH}>{t("declarations.rules.title")}</LinkButton>
+              <LinkButton to={PORT_DASHBOARD_PATH}>{t("declarations.ports.title")}</LinkButton>
+            </>
+          ) : null
+        }
+      />
+      {sides.length === 0 ? (
+        <EmptyState title={t("declarations.queue.notOfficerTitle")}>
+          <p>{t("declarations.queue.notOfficerText")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="lane-tabs" role="tablist" aria-label={t("declarations.queue.lanes")}>
+            {LANES_BY_SEVERITY.map((tabLane, index) => (
+              <button
+                key={tabLane}
+                ref={(element) => {
+                  tabs.current[index] = element;
+                }}
+                type="button"
+                role="tab"
+                id={`lane-tab-${tabLane}`}
+                aria-selected={tabLane === lane}
+                aria-controls="lane-panel"
+                tabIndex={tabLane === lane ? 0 : -1}
+                className={`lane-tab lane-tab--${tabLane}`}
+                onClick={() => update({ lane: tabLane })}
+                onKeyDown={(event) => onTabKey(event, index)}
+              >
+                <span className={`lane-dot lane-dot--${tabLane}`} aria-hidden="true" />
+                {t(`declarations.lane.${tabLane}`)}
+              </button>
+            ))}
+          </div>
+          <div id="lane-panel" role="tabpanel" aria-labelledby={`lane-tab-${lane}`} className="lane-panel">
+            <p className="lane-panel__intro">{t(`declarations.queue.laneText.${lane}`)}</p>
+            <DeclarationFilters
+              filter={filter}
+              sides={sides}
+              onChange={(patch) => update(patch)}
+              hide={["lane"]}
+              anyStatusLabel={t("declarations.queue.openOnly")}
+            />
+            <p className="decl-results__status" role="status">
+              {list.isSuccess
+                ? t("declarations.list.count", { n: openOnly ? rows.length : list.data.total })
+                : ""}
+            </p>
+            {list.isPending ? (
+              <Spinner />
+            ) : list.isError ? (
+              <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+            ) : (
+              <div className={list.isPlaceholderData ? "decl-results decl-results--stale" : "decl-results"}>
+                <DeclarationTable
+                  caption={t("declarations.queue.tableCaption", { lane: t(`declarations.lane.${lane}`) })}
+                  rows={rows}
+                  href={customsDeclarationPath}
+                  view="customs"
+                  empty={
+                    <EmptyState title={t("declarations.queue.emptyTitle")}>
+                      <p>{t("declarations.queue.emptyText")}</p>
+                    </EmptyState>
+                  }
+                />
+                {openOnly ? null : (
+                  <ServerPages
+                    offset={filter.offset ?? 0}
+                    count={list.data.items.length}
+                    total={list.data.total}
+                    onOffset={(offset) => update({ offset })}
+                  />
+                )}
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
