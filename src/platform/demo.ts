@@ -1,5 +1,6 @@
 import { declarationsDemoSeeder } from "../modules/declarations/declarations.seed.ts";
 import { identityDemoSeeder } from "../modules/identity/identity.seed.ts";
+import { knowledgeDemoSeeder } from "../modules/knowledge/knowledge.seed.ts";
 import { quotasDemoSeeder } from "../modules/quotas/quotas.seed.ts";
 import { registryDemoSeeder } from "../modules/registry/registry.seed.ts";
 import { fxDemoSeeder } from "../modules/tariffs/fx/fx.seed.ts";
@@ -14,4 +15,5 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   tariffsDemoSeeder,
   quotasDemoSeeder,
   declarationsDemoSeeder,
+  knowledgeDemoSeeder,
 ];

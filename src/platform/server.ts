@@ -6,7 +6,7 @@ import { type DbHandle, openDatabase } from "./db/db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp, type RouteModule } from "./http/app.ts";
-import { closeModules, eventHandlers, ROUTE_MODULES } from "./modules.ts";
+import { closeModules, eventHandlers, ROUTE_MODULES, startBackgroundJobs } from "./modules.ts";
 import { OutboxDispatcher } from "./outbox/outbox.ts";
 
 export function createLogger(config: Pick<TConfig, "logLevel">): Logger {
@@ -49,6 +49,7 @@ export async function serve(
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const { app } = await createServer(deps, modules);
   deps.outbox.start();
+  const stopJobs = startBackgroundJobs(deps);
   const address = await app.listen({ port: deps.config.port, host: deps.config.host });
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -56,6 +57,7 @@ export async function serve(
       deps.log.info("shutting down: finishing in-flight requests and outbox deliveries");
       await app.close();
       await deps.outbox.stop();
+      await stopJobs();
       await closeModules(deps.db.db);
       await deps.db.close();
       deps.log.info("stopped");

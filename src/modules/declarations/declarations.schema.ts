@@ -316,6 +316,18 @@ export const ZRiskRuleInput = z
   .refine((r) => r.lane !== null || r.score !== null, { message: "lane or score", path: ["lane"] });
 export type TRiskRuleInput = z.infer<typeof ZRiskRuleInput>;
 
+/** Conditions as stored (no input transforms: responses are only encoded). */
+const ZRiskConditionsOut = z.object({
+  flow: ZFlow.optional(),
+  hsPrefix: z.string().optional(),
+  origins: z.array(z.string()).optional(),
+  declarantId: z.string().optional(),
+  portId: z.string().optional(),
+  valuePerKg: z.object({ min: z.string().optional(), max: z.string().optional() }).optional(),
+  trustBelow: z.number().int().optional(),
+  unitValueBand: z.boolean().optional(),
+});
+
 export const ZRiskRule = z
   .object({
     id: z.string(),
@@ -324,7 +336,7 @@ export const ZRiskRule = z
     side: ZSide,
     name: z.string(),
     description: z.string().nullable(),
-    conditions: ZRiskConditions,
+    conditions: ZRiskConditionsOut,
     lane: ZLane.nullable(),
     score: z.number().int().nullable(),
     active: z.boolean(),

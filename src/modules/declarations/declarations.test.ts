@@ -252,6 +252,16 @@ describeEachDialect(
         score: 40,
       });
       expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+      const withOrigins = await call("POST", "/api/v1/customs/risk-rules", cnOfficer, {
+        side: "CN",
+        name: "Origins listed",
+        conditions: { origins: ["kz", "MN"] },
+        score: 1,
+        active: false,
+      });
+      expect(withOrigins.status, JSON.stringify(withOrigins.body)).toBe(201);
+      expect(withOrigins.body.conditions.origins).toEqual(["KZ", "MN"]);
+      expect((await call("GET", "/api/v1/customs/risk-rules", cnOfficer)).status).toBe(200);
       const other = await call("POST", "/api/v1/customs/risk-rules", ruOfficer, {
         side: "CN",
         name: "Not mine",

@@ -9,6 +9,7 @@ import * as m0005 from "./migrations/0005_fx.ts";
 import * as m0006 from "./migrations/0006_tariffs.ts";
 import * as m0007 from "./migrations/0007_declarations.ts";
 import * as m0008 from "./migrations/0008_quotas.ts";
+import * as m0009 from "./migrations/0009_knowledge.ts";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0006_tariffs": m0006,
   "0007_declarations": m0007,
   "0008_quotas": m0008,
+  "0009_knowledge": m0009,
 };
 
 function staticProvider(dialect: Dialect): MigrationProvider {

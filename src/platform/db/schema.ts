@@ -498,7 +498,118 @@ export interface LicenceMovementsTable {
   at: string;
 }
 
+export interface KbDocumentsTable {
+  id: string;
+  kind: string;
+  side: "CN" | "RU" | "bilateral";
+  issuing_body: string;
+  number: string | null;
+  /** The official number normalized for exact matching (brackets, spaces, case). */
+  number_key: string | null;
+  issued_on: string | null;
+  effective_on: string | null;
+  repealed_on: string | null;
+  status: "draft" | "review" | "published" | "repealed";
+  original_lang: "zh" | "ru" | "en";
+  hs_prefixes: string;
+  ports: string;
+  regions: string;
+  topics: string;
+  source_url: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  published_at: string | null;
+  is_sample: number;
+}
+
+export interface KbVersionsTable {
+  id: Generated<number>;
+  document_id: string;
+  lang: "zh" | "ru" | "en";
+  version: number;
+  title: string;
+  body: string;
+  translation: "original" | "official" | "unofficial";
+  is_summary: number;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface KbRelationsTable {
+  document_id: string;
+  kind: "amends" | "repeals" | "implements" | "references" | "counterpart_of";
+  target_id: string;
+}
+
+export interface KbTermsTable {
+  id: string;
+  zh: string;
+  ru: string;
+  en: string;
+  note: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface KbSubscriptionsTable {
+  id: string;
+  user_id: string;
+  kind: "hs" | "port" | "topic" | "document";
+  value: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  email: number;
+  created_at: string;
+}
+
+export interface KbNotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  event_id: string;
+  document_id: string;
+  change: "published" | "amended" | "repealed";
+  reason: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: string;
+  event_id: string;
+  url: string;
+  payload: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  next_at: string;
+  last_error: string | null;
+  response_status: number | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  user_id: string;
+  event_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface DB {
+  kb_documents: KbDocumentsTable;
+  kb_versions: KbVersionsTable;
+  kb_relations: KbRelationsTable;
+  kb_terms: KbTermsTable;
+  kb_subscriptions: KbSubscriptionsTable;
+  kb_notifications: KbNotificationsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  email_outbox: EmailOutboxTable;
   quota_pools: QuotaPoolsTable;
   quota_applications: QuotaApplicationsTable;
   licences: LicencesTable;

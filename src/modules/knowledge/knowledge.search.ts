@@ -1,0 +1,212 @@
+import type { Selectable } from "kysely";
+import type { Dialect, Executor } from "../../platform/db/db.ts";
+import type { KbDocumentsTable, KbVersionsTable } from "../../platform/db/schema.ts";
+import { searchScope } from "../../platform/search/search.ts";
+import { indexTokens } from "../../platform/search/tokenize.ts";
+import { currentVersions, KB_SCOPE, numberKey } from "./knowledge.service.ts";
+
+/**
+ * Search over the knowledge base: the platform's full-text index (Chinese segmented into words, Russian
+ * and English stemmed; titles weigh more), an exact official number first, and the term bank: a query
+ * that contains a term in one language is also run with its equivalents in the other two, so a Chinese
+ * query finds a Russian-only document, and the result says through which term.
+ */
+
+type Lang = "zh" | "ru" | "en";
+const LANGS: Lang[] = ["zh", "ru", "en"];
+
+export interface KbFilter {
+  kind?: string | undefined;
+  side?: string | undefined;
+  status?: string | undefined;
+  hs?: string | undefined;
+  port?: string | undefined;
+  topic?: string | undefined;
+  inForce?: string | undefined;
+}
+
+export function inForceOn(
+  d: Pick<KbDocumentsTable, "status" | "effective_on" | "repealed_on" | "issued_on">,
+  date: string,
+) {
+  if (d.status !== "published" && d.status !== "repealed") return false;
+  const from = d.effective_on ?? d.issued_on;
+  if (from && from > date) return false;
+  return !(d.repealed_on && d.repealed_on <= date);
+}
+
+export function hsOverlaps(prefixes: readonly string[], hs: string) {
+  return prefixes.some((p) => p.startsWith(hs) || hs.startsWith(p));
+}
+
+function passes(d: KbDocumentsTable, f: KbFilter, visible: readonly string[]) {
+  if (!visible.includes(d.status)) return false;
+  if (f.kind && d.kind !== f.kind) return false;
+  if (f.side && d.side !== f.side) return false;
+  if (f.status && d.status !== f.status) return false;
+  if (f.hs && !hsOverlaps(JSON.parse(d.hs_prefixes) as string[], f.hs)) return false;
+  if (f.port && !(JSON.parse(d.ports) as string[]).includes(f.port)) return false;
+  if (f.topic && !(JSON.parse(d.topics) as string[]).includes(f.topic)) return false;
+  if (f.inForce && !inForceOn(d, f.inForce)) return false;
+  return true;
+}
+
+/** The stretch of the body around the first match, split into plain and matching parts. */
+export function snippet(body: string, query: string, width = 90): { text: string; hit: boolean }[] {
+  const text = body
+    .replace(/[#*>`_[\]()]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const lower = text.toLowerCase();
+  const needles = new Set<string>();
+  for (const w of query.toLowerCase().split(/[\s,.;:!?，。；：]+/)) {
+    if (!w) continue;
+    if (/\p{Script=Han}/u.test(w)) {
+      needles.add(w);
+      for (const t of indexTokens(w)) if (t.length > 1) needles.add(t);
+    } else if (w.length >= 3) {
+      // A stem-like prefix finds inflected forms (лесоматериалов → лесоматериал).
+      needles.add(w.length > 5 ? w.slice(0, w.length - 2) : w);
+    }
+  }
+  let first = -1;
+  for (const n of needles) {
+    const i = lower.indexOf(n);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  const start = Math.max(0, first < 0 ? 0 : first - Math.floor(width / 3));
+  const piece = text.slice(start, start + width);
+  const parts: { text: string; hit: boolean }[] = [];
+  const pieceLower = piece.toLowerCase();
+  let i = 0;
+  while (i < piece.length) {
+    let match = 0;
+    for (const n of needles) if (n && pieceLower.startsWith(n, i)) match = Math.max(match, n.length);
+    if (match > 0) {
+      // Extend to the end of the word for alphabetic scripts.
+      let end = i + match;
+      while (
+        end < piece.length &&
+        /\p{L}/u.test(piece[end] as string) &&
+        !/\p{Script=Han}/u.test(piece[end] as string)
+      )
+        end++;
+      parts.push({ text: piece.slice(i, end), hit: true });
+      i = end;
+    } else {
+      const last = parts.at(-1);
+      if (last && !last.hit) last.text += piece[i];
+      else parts.push({ text: piece[i] as string, hit: false });
+      i++;
+    }
+  }
+  if (start > 0) parts.unshift({ text: "…", hit: false });
+  if (start + width < text.length) parts.push({ text: "…", hit: false });
+  return parts;
+}
+
+/** Terms of the bank that occur in the query, in any of their languages. */
+export async function matchingTerms(db: Executor, query: string) {
+  const terms = await db.selectFrom("kb_terms").selectAll().execute();
+  const q = new Set(indexTokens(query));
+  const lowered = query.toLowerCase();
+  const out: { term: string; from: Lang; equivalents: { lang: Lang; text: string }[] }[] = [];
+  for (const t of terms) {
+    for (const lang of LANGS) {
+      const text = t[lang];
+      const tokens = indexTokens(text).filter((x) => x.length > 1 || /\p{Script=Han}/u.test(x));
+      const contained =
+        lang === "zh"
+          ? lowered.includes(text.toLowerCase())
+          : tokens.length > 0 && tokens.every((x) => q.has(x));
+      if (!contained) continue;
+      out.push({
+        term: text,
+        from: lang,
+        equivalents: LANGS.filter((l) => l !== lang).map((l) => ({ lang: l, text: t[l] })),
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+export interface KbHit {
+  document: KbDocumentsTable;
+  lang: Lang;
+  version: Selectable<KbVersionsTable>;
+  score: number;
+  exactNumber: boolean;
+  via: { term: string; from: Lang; to: Lang; text: string } | null;
+  otherLanguages: Lang[];
+}
+
+export async function searchKnowledge(
+  db: Executor,
+  dialect: Dialect,
+  q: string,
+  f: KbFilter,
+  opts: { visibleStatuses: readonly string[]; readerLang: Lang; limit: number },
+) {
+  const best = new Map<string, { lang: Lang | null; score: number; via: KbHit["via"]; exact: boolean }>();
+  const consider = (docId: string, lang: Lang | null, score: number, via: KbHit["via"], exact = false) => {
+    const cur = best.get(docId);
+    if (!cur || score > cur.score)
+      best.set(docId, {
+        lang,
+        score,
+        via: cur?.via && !via ? null : via,
+        exact: exact || (cur?.exact ?? false),
+      });
+  };
+  // 1. An official number typed as it is printed (any bracket style).
+  const key = numberKey(q);
+  if (key.length >= 3) {
+    const exact = await db.selectFrom("kb_documents").select("id").where("number_key", "=", key).execute();
+    for (const d of exact) consider(d.id, null, 1e6, null, true);
+  }
+  // 2. The words of the query.
+  for (const h of await searchScope(db, dialect, KB_SCOPE, q, 200)) {
+    const [id, lang] = h.ref.split(":") as [string, Lang];
+    consider(id, lang, h.score, null);
+  }
+  // 3. The term bank: equivalents of the query's terms in the other languages, ranked below direct hits.
+  const terms = await matchingTerms(db, q);
+  for (const t of terms)
+    for (const e of t.equivalents)
+      for (const h of await searchScope(db, dialect, KB_SCOPE, e.text, 200)) {
+        const [id, lang] = h.ref.split(":") as [string, Lang];
+        if (best.has(id) && best.get(id)?.via === null) continue;
+        consider(id, lang, h.score * 0.8, { term: t.term, from: t.from, to: e.lang, text: e.text });
+      }
+  const ids = [...best.keys()];
+  if (ids.length === 0) return { hits: [] as KbHit[], expansions: terms };
+  const [docs, versions] = await Promise.all([
+    db.selectFrom("kb_documents").selectAll().where("id", "in", ids).execute(),
+    currentVersions(db, ids),
+  ]);
+  const hits: KbHit[] = [];
+  for (const d of docs) {
+    if (!passes(d, f, opts.visibleStatuses)) continue;
+    const b = best.get(d.id);
+    if (!b) continue;
+    const mine = versions.filter((v) => v.document_id === d.id);
+    const version =
+      mine.find((v) => v.lang === b.lang) ??
+      mine.find((v) => v.lang === opts.readerLang) ??
+      mine.find((v) => v.lang === d.original_lang) ??
+      mine[0];
+    if (!version) continue;
+    hits.push({
+      document: d,
+      lang: version.lang,
+      version,
+      score: b.score,
+      exactNumber: b.exact,
+      via: b.via,
+      otherLanguages: mine.map((v) => v.lang).filter((l) => l !== version.lang),
+    });
+  }
+  hits.sort((a, b) => b.score - a.score || a.document.id.localeCompare(b.document.id));
+  return { hits: hits.slice(0, opts.limit), expansions: terms };
+}
