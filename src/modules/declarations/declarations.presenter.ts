@@ -22,19 +22,40 @@ import {
   type TradeMode,
   type UnifiedTradeMode,
 } from "./declarations.codes.ts";
-import { riskRuleOf, settingsOf } from "./declarations.lookup.ts";
+import { referenceSnapshot, riskRuleOf, settingsOf } from "./declarations.lookup.ts";
 import * as repo from "./declarations.repository.ts";
 import type { SavedDeclaration } from "./declarations.service.ts";
 import type { RecognitionDecision, RiskDecision } from "./risk.ts";
 
 const LANE_PARAMS = new Set(["lane", "from", "to", "ruleLane"]);
 
-/** Explanation parameters that are codes (lanes, flows) become words in the reader's language. */
+/** Crossing names by pair id, in three languages ("Heihe — Blagoveshchensk"), from the ports reference. */
+const portNames = new Map<string, { zh: string; ru: string; en: string }>();
+
+export async function loadPortNames(db: Executor): Promise<void> {
+  if (portNames.size > 0) return;
+  const snap = await referenceSnapshot(db);
+  for (const [id, p] of snap.ports) {
+    const data = JSON.parse(p.data) as {
+      cn?: { name?: Record<string, string> };
+      ru?: { name?: Record<string, string> } | null;
+    };
+    const name = (lang: "zh" | "ru" | "en") =>
+      [data.cn?.name?.[lang], data.ru?.name?.[lang]].filter((x): x is string => Boolean(x)).join(" — ") || id;
+    portNames.set(id, { zh: name("zh"), ru: name("ru"), en: name("en") });
+  }
+}
+
+const langOf = (locale: Locale) => (locale === "zh-CN" ? "zh" : locale === "ru-RU" ? "ru" : "en");
+
+/** Explanation parameters that are codes (lanes, flows, sides, ports) become words in the reader's language. */
 function localParams(params: Explanation["params"], locale: Locale) {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (LANE_PARAMS.has(k) && typeof v === "string") out[k] = t(locale, `declarations.lane.${v}`);
     else if (k === "flow" && typeof v === "string") out[k] = t(locale, `declarations.flow.${v}`);
+    else if (k === "side" && (v === "CN" || v === "RU")) out[k] = t(locale, `declarations.customs.${v}`);
+    else if (k === "port" && typeof v === "string") out[k] = portNames.get(v)?.[langOf(locale)] ?? v;
     else out[k] = v;
   }
   return out;
@@ -121,6 +142,7 @@ export async function presentDeclaration(
   locale: Locale,
   opts: { officer: boolean; saved?: SavedDeclaration | null },
 ) {
+  await loadPortNames(db);
   const s = opts.saved;
   const [lines, events, inspections, declarant, counterparty] = s
     ? [s.lines, s.events, [], s.declarant, s.counterparty ?? undefined]

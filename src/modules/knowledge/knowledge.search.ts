@@ -105,27 +105,81 @@ export function snippet(body: string, query: string, width = 90): { text: string
   return parts;
 }
 
+interface PreparedTerm {
+  forms: Record<Lang, { text: string; tokens: string[] }[]>;
+  texts: Record<Lang, string>;
+}
+
+/** The term bank with each form's tokens, kept per database and dropped when a term changes. */
+const termCache = new WeakMap<object, { generation: number; terms: Promise<PreparedTerm[]> }>();
+let termGeneration = 0;
+export function invalidateTerms(): void {
+  termGeneration += 1;
+}
+
+function preparedTerms(db: Executor): Promise<PreparedTerm[]> {
+  const c = termCache.get(db);
+  if (c && c.generation === termGeneration) return c.terms;
+  const terms = db
+    .selectFrom("kb_terms")
+    .selectAll()
+    .execute()
+    .then((rows) =>
+      rows.map((t) => {
+        const forms = {} as PreparedTerm["forms"];
+        for (const lang of LANGS) {
+          // "申报人 / 报关单位": each alternative is a form; "(notes)" are not part of it.
+          forms[lang] = t[lang]
+            .split(" / ")
+            .map((f) => f.replace(/\([^)]*\)/g, "").trim())
+            .filter(Boolean)
+            .map((text) => ({
+              text,
+              tokens: indexTokens(text).filter((x) => x.length > 1 || /\p{Script=Han}/u.test(x)),
+            }));
+        }
+        return {
+          forms,
+          texts: {
+            zh: forms.zh[0]?.text ?? t.zh,
+            ru: forms.ru[0]?.text ?? t.ru,
+            en: forms.en[0]?.text ?? t.en,
+          },
+        };
+      }),
+    );
+  termCache.set(db, { generation: termGeneration, terms });
+  return terms;
+}
+
 /** Terms of the bank that occur in the query, in any of their languages. */
 export async function matchingTerms(db: Executor, query: string) {
-  const terms = await db.selectFrom("kb_terms").selectAll().execute();
+  const terms = await preparedTerms(db);
   const q = new Set(indexTokens(query));
   const lowered = query.toLowerCase();
   const out: { term: string; from: Lang; equivalents: { lang: Lang; text: string }[] }[] = [];
   for (const t of terms) {
+    let found: { lang: Lang; text: string } | null = null;
     for (const lang of LANGS) {
-      const text = t[lang];
-      const tokens = indexTokens(text).filter((x) => x.length > 1 || /\p{Script=Han}/u.test(x));
-      const contained =
-        lang === "zh"
-          ? lowered.includes(text.toLowerCase())
-          : tokens.length > 0 && tokens.every((x) => q.has(x));
-      if (!contained) continue;
+      for (const f of t.forms[lang]) {
+        const contained =
+          lang === "zh"
+            ? lowered.includes(f.text.toLowerCase())
+            : f.tokens.length > 0 && f.tokens.every((x) => q.has(x));
+        if (contained) {
+          found = { lang, text: f.text };
+          break;
+        }
+      }
+      if (found) break;
+    }
+    if (found) {
+      const from = found.lang;
       out.push({
-        term: text,
-        from: lang,
-        equivalents: LANGS.filter((l) => l !== lang).map((l) => ({ lang: l, text: t[l] })),
+        term: found.text,
+        from,
+        equivalents: LANGS.filter((l) => l !== from).map((l) => ({ lang: l, text: t.texts[l] })),
       });
-      break;
     }
   }
   return out;
@@ -159,6 +213,9 @@ export async function searchKnowledge(
         exact: exact || (cur?.exact ?? false),
       });
   };
+  // Enough candidates for the page, more when filters will drop some.
+  const filtered = Object.values(f).some((v) => v !== undefined);
+  const candidates = filtered ? 300 : opts.limit * 2 + 10;
   // 1. An official number typed as it is printed (any bracket style).
   const key = numberKey(q);
   if (key.length >= 3) {
@@ -166,7 +223,7 @@ export async function searchKnowledge(
     for (const d of exact) consider(d.id, null, 1e6, null, true);
   }
   // 2. The words of the query.
-  for (const h of await searchScope(db, dialect, KB_SCOPE, q, 200)) {
+  for (const h of await searchScope(db, dialect, KB_SCOPE, q, candidates)) {
     const [id, lang] = h.ref.split(":") as [string, Lang];
     consider(id, lang, h.score, null);
   }
@@ -174,20 +231,25 @@ export async function searchKnowledge(
   const terms = await matchingTerms(db, q);
   for (const t of terms)
     for (const e of t.equivalents)
-      for (const h of await searchScope(db, dialect, KB_SCOPE, e.text, 200)) {
+      for (const h of await searchScope(db, dialect, KB_SCOPE, e.text, candidates)) {
         const [id, lang] = h.ref.split(":") as [string, Lang];
         if (best.has(id) && best.get(id)?.via === null) continue;
         consider(id, lang, h.score * 0.8, { term: t.term, from: t.from, to: e.lang, text: e.text });
       }
   const ids = [...best.keys()];
   if (ids.length === 0) return { hits: [] as KbHit[], expansions: terms };
-  const [docs, versions] = await Promise.all([
-    db.selectFrom("kb_documents").selectAll().where("id", "in", ids).execute(),
-    currentVersions(db, ids),
-  ]);
+  // Metadata first (for the filters), versions only for the documents shown.
+  const docs = await db.selectFrom("kb_documents").selectAll().where("id", "in", ids).execute();
+  const chosen = docs
+    .filter((d) => passes(d, f, opts.visibleStatuses) && best.has(d.id))
+    .sort((a, b) => (best.get(b.id)?.score ?? 0) - (best.get(a.id)?.score ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, opts.limit);
+  const versions = await currentVersions(
+    db,
+    chosen.map((d) => d.id),
+  );
   const hits: KbHit[] = [];
-  for (const d of docs) {
-    if (!passes(d, f, opts.visibleStatuses)) continue;
+  for (const d of chosen) {
     const b = best.get(d.id);
     if (!b) continue;
     const mine = versions.filter((v) => v.document_id === d.id);
@@ -207,6 +269,5 @@ export async function searchKnowledge(
       otherLanguages: mine.map((v) => v.lang).filter((l) => l !== version.lang),
     });
   }
-  hits.sort((a, b) => b.score - a.score || a.document.id.localeCompare(b.document.id));
-  return { hits: hits.slice(0, opts.limit), expansions: terms };
+  return { hits, expansions: terms };
 }

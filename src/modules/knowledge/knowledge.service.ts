@@ -6,8 +6,9 @@ import type { Dialect, Executor } from "../../platform/db/db.ts";
 import type { KbDocumentsTable, KbVersionsTable } from "../../platform/db/schema.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
 import { defineOperation, type OperationContext } from "../../platform/operations.ts";
-import { removeDocument, upsertDocument } from "../../platform/search/search.ts";
+import { appendDocuments, removeDocument, upsertDocument } from "../../platform/search/search.ts";
 import type { TDocumentInput } from "./knowledge.schema.ts";
+import { invalidateTerms } from "./knowledge.search.ts";
 
 /**
  * The knowledge base: documents with a version history per language, relations between them (amends,
@@ -326,6 +327,7 @@ export const saveTerm = defineOperation({
     if (input.id && !exists) throw new AppError("NOT_FOUND", { resource: "kb_term", id });
     if (exists) await ctx.trx.updateTable("kb_terms").set(row).where("id", "=", id).execute();
     else await ctx.trx.insertInto("kb_terms").values(row).execute();
+    invalidateTerms();
     await ctx.audit({
       action: "knowledge.term_saved",
       targetType: "kb_term",
@@ -366,5 +368,78 @@ export const subscribe = defineOperation({
       summary: { kind: row.kind, value: row.value, webhook: row.webhook_url !== null, email: input.email },
     });
     return row;
+  },
+});
+
+/**
+ * Loads a collection of documents at once (an archive, a migration): rows, versions and the search
+ * index written in batches, one audit entry for the whole load. Relations and notifications are not
+ * part of a bulk load; publish or amend documents one by one for subscribers to hear of them.
+ */
+export const importDocuments = defineOperation({
+  name: "knowledge.import",
+  async run(
+    ctx,
+    input: { documents: (TDocumentInput & { status?: "draft" | "published" })[]; sample?: boolean },
+  ) {
+    const rows: KbDocumentsTable[] = [];
+    const versions: Omit<KbVersionsTable, "id">[] = [];
+    const index: { ref: string; title: string; body: string; boost: number }[] = [];
+    for (const d of input.documents) {
+      checkInput(d, true);
+      const id = randomUUID();
+      const status = d.status ?? "published";
+      const row: KbDocumentsTable = {
+        id,
+        ...metadata(d),
+        status,
+        created_at: ctx.now,
+        created_by: ctx.actor.label,
+        updated_at: ctx.now,
+        published_at: status === "published" ? ctx.now : null,
+        is_sample: input.sample ? 1 : 0,
+      };
+      rows.push(row);
+      for (const v of d.versions) {
+        versions.push({
+          document_id: id,
+          lang: v.lang,
+          version: 1,
+          title: v.title,
+          body: v.body,
+          translation: v.translation,
+          is_summary: v.isSummary ? 1 : 0,
+          note: v.note ?? null,
+          created_at: ctx.now,
+          created_by: ctx.actor.label,
+        });
+        if (status !== "draft")
+          index.push({
+            ref: `${id}:${v.lang}`,
+            title: `${v.title} ${row.number ?? ""}`,
+            body: `${v.body}\n${row.issuing_body}`,
+            boost: 1,
+          });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 200)
+      await ctx.trx
+        .insertInto("kb_documents")
+        .values(rows.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < versions.length; i += 200)
+      await ctx.trx
+        .insertInto("kb_versions")
+        .values(versions.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < index.length; i += 500)
+      await appendDocuments(ctx.trx, ctx.dialect, KB_SCOPE, index.slice(i, i + 500));
+    await ctx.audit({
+      action: "knowledge.imported",
+      targetType: "kb_document",
+      targetId: "bulk",
+      summary: { documents: rows.length, versions: versions.length },
+    });
+    return { documents: rows.length, versions: versions.length };
   },
 });
