@@ -1,4 +1,4 @@
-import { AUTHENTICATED, PUBLIC, requireRole } from "../../platform/auth/policy.ts";
+import { AUTHENTICATED, PUBLIC, requireRole, sidesWithRole } from "../../platform/auth/policy.ts";
 import type { TariffRulesTable } from "../../platform/db/schema.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -15,9 +15,11 @@ import {
   ZLandedCostRequest,
   ZResidentPurchase,
   ZRuleChange,
+  ZRuleCreate,
   ZRuleList,
   ZRuleParams,
   ZRuleQuery,
+  ZZoneList,
 } from "./tariffs.schema.ts";
 import { assessLine, landedCost, recordResidentPurchase } from "./tariffs.service.ts";
 
@@ -95,6 +97,75 @@ export const changeRule = defineOperation({
       payload: { side: before.side, hsPrefix: before.hs_prefix },
     });
     return after;
+  },
+});
+
+/** A new rule of a side's schedule (version 1 of a new rule key). */
+export const createRule = defineOperation({
+  name: "tariffs.createRule",
+  async run(
+    ctx,
+    input: {
+      side: "CN" | "RU";
+      flow: "import" | "export";
+      kind: TariffRulesTable["kind"];
+      hsPrefix: string;
+      zone: string | null;
+      combination: TariffRulesTable["combination"];
+      adValorem: string | null;
+      specific: { amount: string; currency: string; unit: string } | null;
+      validFrom: string;
+      validTo: string | null;
+      legalRef: string;
+      source: "cited" | "sample";
+      note: string | null;
+    },
+  ) {
+    const row: TariffRulesTable = {
+      id: crypto.randomUUID(),
+      rule_key: `${input.side.toLowerCase()}-${input.flow}-${input.kind}-${input.hsPrefix || "all"}${input.zone ? `-${input.zone}` : ""}-${crypto.randomUUID().slice(0, 6)}`,
+      version: 1,
+      side: input.side,
+      flow: input.flow,
+      kind: input.kind,
+      hs_prefix: input.hsPrefix,
+      combination: input.kind === "prohibition" ? "none" : input.combination,
+      ad_valorem: input.adValorem,
+      specific_amount: input.specific?.amount ?? null,
+      specific_currency: input.specific?.currency ?? null,
+      specific_unit: input.specific?.unit ?? null,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      legal_ref: input.legalRef,
+      source: input.source,
+      note: input.note,
+      created_at: ctx.now,
+      created_by: ctx.actor.userId,
+      superseded_at: null,
+      zone: input.zone,
+    };
+    await repo.insertRule(ctx.trx, row);
+    await ctx.audit({
+      action: "tariffs.rule_created",
+      targetType: "tariff_rule",
+      targetId: row.rule_key,
+      summary: {
+        side: row.side,
+        flow: row.flow,
+        kind: row.kind,
+        hsPrefix: row.hs_prefix,
+        zone: row.zone ?? null,
+        adValorem: row.ad_valorem,
+        validFrom: row.valid_from,
+      },
+    });
+    await ctx.emit({
+      type: "tariffs.rule_changed",
+      aggregateType: "tariff_rule",
+      aggregateId: row.rule_key,
+      payload: { side: row.side, hsPrefix: row.hs_prefix },
+    });
+    return row;
   },
 });
 
@@ -224,6 +295,73 @@ export const tariffsRoutes: RouteModule = (app, deps) => {
         })
       ).map(presentRule),
     }),
+  });
+
+  app.route({
+    method: "GET",
+    url: "/api/v1/tariffs/zones",
+    config: { policy: PUBLIC },
+    schema: {
+      tags,
+      summary: "Free-trade-zone areas whose own rules the assessment applies when asked",
+      response: { 200: ZZoneList },
+    },
+    handler: async () => ({
+      items: [
+        {
+          id: "hlj-harbin" as const,
+          side: "CN" as const,
+          names: {
+            zh: "黑龙江自贸试验区哈尔滨片区",
+            ru: "Харбинский участок пилотной зоны свободной торговли Хэйлунцзяна",
+            en: "Harbin area, Heilongjiang pilot FTZ",
+          },
+        },
+        {
+          id: "hlj-heihe" as const,
+          side: "CN" as const,
+          names: {
+            zh: "黑龙江自贸试验区黑河片区",
+            ru: "Хэйхэский участок пилотной зоны свободной торговли Хэйлунцзяна",
+            en: "Heihe area, Heilongjiang pilot FTZ",
+          },
+        },
+        {
+          id: "hlj-suifenhe" as const,
+          side: "CN" as const,
+          names: {
+            zh: "黑龙江自贸试验区绥芬河片区",
+            ru: "Суйфэньхэский участок пилотной зоны свободной торговли Хэйлунцзяна",
+            en: "Suifenhe area, Heilongjiang pilot FTZ",
+          },
+        },
+      ],
+    }),
+  });
+
+  app.route({
+    method: "POST",
+    url: "/api/v1/tariffs/rules",
+    config: { policy: requireRole("customs_officer") },
+    schema: {
+      tags,
+      summary:
+        "Add a rule to my side's schedule (optionally for one free-trade-zone area); audited, versioned from then on",
+      body: ZRuleCreate,
+      response: { 201: ZRuleList.shape.items.element },
+    },
+    handler: async (request, reply) => {
+      if (!request.auth) throw new AppError("UNAUTHENTICATED");
+      if (!sidesWithRole(request.auth, "customs_officer").includes(request.body.side))
+        throw new AppError("FORBIDDEN_SIDE", { side: request.body.side });
+      const row = await runOperation(operationDeps(deps), createRule, request.body, {
+        actor: actorOf(request.auth),
+        requestId: request.id,
+      });
+      invalidateTariffCache(deps.db.db);
+      reply.code(201);
+      return presentRule(row);
+    },
   });
 
   app.route({

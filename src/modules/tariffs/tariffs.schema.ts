@@ -10,7 +10,14 @@ const ZHsCode = z.string().regex(/^[\d .]{2,16}$/);
 export const ZMoneyInput = z.object({ amount: ZDecimal, currency: ZCurrency });
 export const ZQuantity = z.object({ value: ZDecimal, unit: z.enum(["kg", "t", "m3", "l", "pcs", "pair"]) });
 
+/** The areas of the Heilongjiang pilot free trade zone (GLOSSARY: Harbin, Heihe, Suifenhe). */
+export const FTZ_AREAS = ["hlj-harbin", "hlj-heihe", "hlj-suifenhe"] as const;
+export const ZZone = z
+  .enum(FTZ_AREAS)
+  .describe("A free-trade-zone area whose own rules apply (Chinese side)");
+
 export const ZAssessRequest = z.object({
+  zone: ZZone.optional(),
   side: z.enum(["CN", "RU"]),
   flow: z.enum(["import", "export"]),
   hsCode: ZHsCode,
@@ -26,6 +33,7 @@ export const ZAssessRequest = z.object({
 });
 
 export const ZLandedCostRequest = z.object({
+  zone: ZZone.optional(),
   direction: z.enum(["CN_TO_RU", "RU_TO_CN"]),
   hsCode: ZHsCode,
   date: z.iso.date(),
@@ -51,6 +59,7 @@ const ZRule = z.object({
   legalRef: z.string(),
   source: z.enum(["cited", "sample"]),
   version: z.number().int(),
+  zone: z.string().nullable(),
 });
 
 export const ZAssessment = z
@@ -144,4 +153,22 @@ export const ZResidentPurchase = z.object({
   hsCode: ZHsCode,
   date: z.iso.date(),
   value: ZMoneyInput,
+});
+
+export const ZRuleCreate = ZRuleChange.extend({
+  side: z.enum(["CN", "RU"]),
+  flow: z.enum(["import", "export"]),
+  kind: z.enum(["duty", "vat", "prohibition"]),
+  hsPrefix: z.string().regex(/^(\d{2,10})?$/, "HS prefix"),
+  zone: ZZone.nullable().default(null),
+});
+
+export const ZZoneList = z.object({
+  items: z.array(
+    z.object({
+      id: z.enum(FTZ_AREAS),
+      side: z.literal("CN"),
+      names: z.object({ zh: z.string(), ru: z.string(), en: z.string() }),
+    }),
+  ),
 });

@@ -217,6 +217,23 @@ export const TARIFF_RULES: Rule[] = [
       "0",
     ),
   ),
+  // Free-trade-zone areas: illustrative rules only, to show how a zone's own rule takes precedence.
+  ...(["hlj-harbin", "hlj-heihe", "hlj-suifenhe"] as const).map((zone) =>
+    adv(
+      {
+        side: "CN",
+        flow: "import",
+        kind: "duty",
+        hs_prefix: "4407",
+        zone,
+        valid_from: "2020-01-01",
+        legal_ref: "Sample rule for a Heilongjiang pilot FTZ area (illustration, not an official measure)",
+        source: "sample",
+        note: "Imported sawn wood for processing inside the area: no duty (sample)",
+      },
+      "0",
+    ),
+  ),
 ];
 
 const seedRules = defineOperation({

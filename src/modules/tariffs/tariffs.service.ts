@@ -36,6 +36,8 @@ export interface LineInput {
   quantity?: { value: string; unit: string } | undefined;
   origin?: string | undefined;
   preference?: "border_resident" | undefined;
+  /** A free-trade-zone area (FTZ_AREAS): its own rules apply there, before the side's general ones. */
+  zone?: string | undefined;
   /** For the border residents' allowance: CNY already used by the same person that day. */
   residentUsedTodayCny?: string | undefined;
 }
@@ -64,6 +66,7 @@ export interface RuleView {
   legalRef: string;
   source: "cited" | "sample";
   version: number;
+  zone: string | null;
 }
 
 export interface Assessment {
@@ -100,6 +103,7 @@ export function ruleView(r: TariffRulesTable): RuleView {
     legalRef: r.legal_ref,
     source: r.source,
     version: Number(r.version),
+    zone: r.zone ?? null,
   };
 }
 
@@ -112,6 +116,7 @@ async function candidateRules(
     kind: TariffRulesTable["kind"];
     code: string;
     date: string;
+    zone?: string | undefined;
   },
 ): Promise<TariffRulesTable[]> {
   const rules = await currentRules(db, `${q.side}|${q.flow}|${q.kind}`);
@@ -119,18 +124,26 @@ async function candidateRules(
     (r) =>
       q.code.startsWith(r.hs_prefix) &&
       r.valid_from <= q.date &&
-      (r.valid_to === null || r.valid_to >= q.date),
+      (r.valid_to === null || r.valid_to >= q.date) &&
+      (r.zone == null || r.zone === q.zone),
   );
 }
 
-/** The rule with the longest HS prefix wins; on a tie, the one in force since the latest date. */
+/**
+ * The rule with the longest HS prefix wins; on a tie, a zone's own rule before the side's general one,
+ * then the one in force since the latest date.
+ */
 export function mostSpecific(rules: readonly TariffRulesTable[]): TariffRulesTable | null {
   let best: TariffRulesTable | null = null;
+  const zoned = (r: TariffRulesTable) => (r.zone ? 1 : 0);
   for (const r of rules) {
     if (
       !best ||
       r.hs_prefix.length > best.hs_prefix.length ||
-      (r.hs_prefix.length === best.hs_prefix.length && r.valid_from > best.valid_from)
+      (r.hs_prefix.length === best.hs_prefix.length && zoned(r) > zoned(best)) ||
+      (r.hs_prefix.length === best.hs_prefix.length &&
+        zoned(r) === zoned(best) &&
+        r.valid_from > best.valid_from)
     ) {
       best = r;
     }
@@ -230,6 +243,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
       kind: "prohibition",
       code,
       date: input.date,
+      zone: input.zone,
     }),
   );
 
@@ -267,6 +281,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
       kind: "duty",
       code,
       date: input.date,
+      zone: input.zone,
     }),
   );
   let duty = new Dec(0);
@@ -300,6 +315,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
         kind: "vat",
         code,
         date: input.date,
+        zone: input.zone,
       }),
     );
     if (vatRule?.ad_valorem) {
@@ -389,6 +405,7 @@ export interface LandedCostInput {
   origin?: string | undefined;
   preference?: "border_resident" | undefined;
   residentUsedTodayCny?: string | undefined;
+  zone?: string | undefined;
 }
 
 /**
@@ -405,13 +422,21 @@ export async function landedCost(db: Executor, input: LandedCostInput) {
     quantity: input.quantity,
     origin: input.origin ?? exporter,
   };
-  const exportSide = await assessLine(db, { ...common, side: exporter, flow: "export" });
+  // A zone is an area of the Chinese side: its rules apply to the Chinese leg.
+  const zoneOf = (side: "CN" | "RU") => (side === "CN" ? input.zone : undefined);
+  const exportSide = await assessLine(db, {
+    ...common,
+    side: exporter,
+    flow: "export",
+    zone: zoneOf(exporter),
+  });
   const importSide = await assessLine(db, {
     ...common,
     side: importer,
     flow: "import",
     preference: input.preference,
     residentUsedTodayCny: input.residentUsedTodayCny,
+    zone: zoneOf(importer),
   });
   const sum = (a: Assessment, kind: "duty" | "vat") =>
     a.amounts.filter((x) => x.kind === kind).reduce((s, x) => s.plus(x.amount), new Dec(0));

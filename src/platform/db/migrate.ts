@@ -10,6 +10,7 @@ import * as m0006 from "./migrations/0006_tariffs.ts";
 import * as m0007 from "./migrations/0007_declarations.ts";
 import * as m0008 from "./migrations/0008_quotas.ts";
 import * as m0009 from "./migrations/0009_knowledge.ts";
+import * as m0010 from "./migrations/0010_tariff_zones.ts";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0007_declarations": m0007,
   "0008_quotas": m0008,
   "0009_knowledge": m0009,
+  "0010_tariff_zones": m0010,
 };
 
 function staticProvider(dialect: Dialect): MigrationProvider {

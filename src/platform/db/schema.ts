@@ -307,6 +307,8 @@ export interface TariffRulesTable {
   created_at: string;
   created_by: string | null;
   superseded_at: string | null;
+  /** A free-trade-zone area the rule is limited to; null applies everywhere on the side. */
+  zone?: string | null;
 }
 
 export interface ResidentAllowanceUsageTable {
