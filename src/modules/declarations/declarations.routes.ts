@@ -8,7 +8,9 @@ import type { Locale } from "../../platform/i18n/i18n.ts";
 import { Dec } from "../../platform/money.ts";
 import { runOperation } from "../../platform/operations.ts";
 import { actorOf } from "../identity/identity.service.ts";
+import { findEnterprise } from "../registry/registry.repository.ts";
 import { presentAssessment } from "../tariffs/tariffs.presenter.ts";
+import { assessLine } from "../tariffs/tariffs.service.ts";
 import {
   ensureDeclarationReference,
   ensureEnterprise,
@@ -39,10 +41,12 @@ import {
   ZDocumentCheckBody,
   ZIdParams,
   ZInspectionBody,
+  ZLineInput,
   ZOptionalReasonBody,
   ZPortLoad,
   ZPortLoadQuery,
   ZPreview,
+  ZPreviewBody,
   ZReasonBody,
   ZRecognitionQuery,
   ZRecognitionReport,
@@ -172,37 +176,107 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
     config: { policy: ENTERPRISE },
     schema: {
       tags,
-      summary: "Check and assess a declaration without saving it: per-field errors and the duty preview",
-      body: ZDeclarationInput,
+      summary:
+        "Check and assess a declaration without saving it, also half-filled: per-field errors, and the duties of the lines that are complete",
+      body: ZPreviewBody,
       response: { 200: ZPreview },
     },
     handler: async (request) => {
       const auth = authOf(request);
-      const prepared = await prepareDeclaration(deps.db.db, request.body, {
-        declarantId: declarantIdFor(auth, request.body.declarantId),
-        userId: auth.user.id,
-        now: deps.clock.now().toISOString(),
-        submit: true,
-      });
-      const r = prepared.row;
+      const locale = request.locale;
+      const parsed = ZDeclarationInput.safeParse(request.body);
+      if (parsed.success) {
+        const prepared = await prepareDeclaration(deps.db.db, parsed.data, {
+          declarantId: declarantIdFor(auth, parsed.data.declarantId),
+          userId: auth.user.id,
+          now: deps.clock.now().toISOString(),
+          submit: true,
+        });
+        const r = prepared.row;
+        return {
+          side: r.side,
+          assessment: prepared.assessments.map((a) => presentAssessment(a, locale)),
+          lineIndexes: prepared.assessedLines,
+          totals: {
+            value: r.total_value,
+            currency: r.currency,
+            netKg: r.total_net_kg,
+            grossKg: r.total_gross_kg,
+            nationalCurrency: r.national_currency,
+            duty: r.duty_total,
+            vat: r.vat_total,
+            taxes:
+              r.duty_total !== null && r.vat_total !== null
+                ? new Dec(r.duty_total).plus(r.vat_total).toFixed(2)
+                : null,
+          },
+          errors: problemOf(new AppError("VALIDATION_FAILED", {}, prepared.errors), locale, request.id)
+            .errors,
+        };
+      }
+      // A form still being filled in: report what is missing, assess the lines that are complete.
+      const raw = request.body as Record<string, unknown>;
+      const declarantId = declarantIdFor(
+        auth,
+        typeof raw.declarantId === "string" ? raw.declarantId : undefined,
+      );
+      const declarant = await findEnterprise(deps.db.db, declarantId);
+      if (!declarant) throw new AppError("NOT_FOUND", { resource: "enterprise", id: declarantId });
+      const side = declarant.side;
+      const flow = raw.flow === "export" || raw.flow === "import" ? raw.flow : null;
+      const currency =
+        typeof raw.currency === "string" && /^[A-Za-z]{3}$/.test(raw.currency)
+          ? raw.currency.toUpperCase()
+          : null;
+      const date =
+        typeof raw.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.date)
+          ? raw.date
+          : deps.clock.now().toISOString().slice(0, 10);
+      const assessments = [];
+      const lineIndexes: number[] = [];
+      let value = new Dec(0);
+      let duty = new Dec(0);
+      let vat = new Dec(0);
+      const rawLines = Array.isArray(raw.lines) ? raw.lines : [];
+      for (const [i, l] of rawLines.entries()) {
+        const line = ZLineInput.safeParse(l);
+        if (!line.success || !flow || !currency) continue;
+        try {
+          const a = await assessLine(deps.db.db, {
+            side,
+            flow,
+            hsCode: line.data.code,
+            date,
+            value: { amount: line.data.value, currency },
+            quantity: { value: line.data.quantity.value, unit: line.data.quantity.unit },
+            origin: line.data.origin,
+          });
+          assessments.push(presentAssessment(a, locale));
+          lineIndexes.push(i);
+          value = value.plus(line.data.value);
+          for (const x of a.amounts) {
+            if (x.kind === "duty") duty = duty.plus(x.amount);
+            else vat = vat.plus(x.amount);
+          }
+        } catch (e) {
+          if (!isAppError(e)) throw e;
+        }
+      }
       return {
-        side: r.side,
-        assessment: prepared.assessments.map((a) => presentAssessment(a, request.locale)),
+        side,
+        assessment: assessments,
+        lineIndexes,
         totals: {
-          value: r.total_value,
-          currency: r.currency,
-          netKg: r.total_net_kg,
-          grossKg: r.total_gross_kg,
-          nationalCurrency: r.national_currency,
-          duty: r.duty_total,
-          vat: r.vat_total,
-          taxes:
-            r.duty_total !== null && r.vat_total !== null
-              ? new Dec(r.duty_total).plus(r.vat_total).toFixed(2)
-              : null,
+          value: value.toFixed(),
+          currency: currency ?? "",
+          netKg: "0",
+          grossKg: "0",
+          nationalCurrency: side === "CN" ? "CNY" : "RUB",
+          duty: assessments.length ? duty.toFixed(2) : null,
+          vat: assessments.length ? vat.toFixed(2) : null,
+          taxes: assessments.length ? duty.plus(vat).toFixed(2) : null,
         },
-        errors: problemOf(new AppError("VALIDATION_FAILED", {}, prepared.errors), request.locale, request.id)
-          .errors,
+        errors: parsed.error.issues.map((issue) => fieldErrorOf(issue, locale)),
       };
     },
   });

@@ -438,9 +438,16 @@ export const ZRecognitionQuery = z.object({
     .optional(),
 });
 
+export const ZPreviewBody = z
+  .record(z.string(), z.unknown())
+  .describe(
+    "A declaration as far as it is filled in (the body of POST /api/v1/declarations); incomplete parts are reported, complete lines assessed",
+  );
+
 export const ZPreview = z.object({
   side: ZSide,
   assessment: z.array(ZAssessment),
+  lineIndexes: z.array(z.number().int()).describe("The index in lines[] of each assessment"),
   totals: ZDeclaration.shape.totals,
   errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
 });

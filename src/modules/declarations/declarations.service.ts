@@ -51,6 +51,8 @@ export interface PreparedDeclaration {
   row: DeclarationsTable;
   lines: DeclarationLinesTable[];
   assessments: Assessment[];
+  /** The index of the line each assessment belongs to (lines with errors are not assessed). */
+  assessedLines: number[];
   declarant: EnterprisesTable;
   counterparty: EnterprisesTable | null;
   errors: FieldError[];
@@ -249,6 +251,7 @@ export async function prepareDeclaration(
     .execute();
   const known = new Map(nodes.map((n) => [n.code, n]));
   const assessments: Assessment[] = [];
+  const assessedLines: number[] = [];
   const lines: DeclarationLinesTable[] = [];
   const id = opts.id ?? randomUUID();
   let lineErrors = false;
@@ -326,7 +329,10 @@ export async function prepareDeclaration(
         );
     }
     if (errors.length > before) lineErrors = true;
-    if (assessment) assessments.push(assessment);
+    if (assessment) {
+      assessments.push(assessment);
+      assessedLines.push(i);
+    }
     const amounts = assessment?.amounts ?? [];
     lines.push({
       declaration_id: id,
@@ -407,7 +413,7 @@ export async function prepareDeclaration(
     updated_at: opts.now,
     is_sample: opts.sample ? 1 : 0,
   };
-  return { row, lines, assessments, declarant, counterparty, errors };
+  return { row, lines, assessments, assessedLines, declarant, counterparty, errors };
 }
 
 /** The lane decision for a prepared declaration: rules, linked inspection of the other side, random draw. */

@@ -491,6 +491,23 @@ describeEachDialect(
       expect(r.body.results[2].error.errors[0].message).toContain("nowhere");
     });
 
+    it("previews a half-filled form: what is missing, and the duties of the complete lines", async () => {
+      const body = sampleDeclarationInput("RU", "import", {}, 2) as unknown as Record<string, unknown>;
+      delete body.portId;
+      const lines = body.lines as Record<string, unknown>[];
+      lines[1] = { code: "0808" };
+      const r = await call("POST", "/api/v1/declarations/preview", ruTrader, body, {
+        "accept-language": "ru-RU",
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body.lineIndexes).toEqual([0]);
+      expect(r.body.assessment).toHaveLength(1);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(["portId", "lines.1.code"]),
+      );
+      expect(r.body.totals.vat).not.toBeNull();
+    });
+
     it("previews duties without saving", async () => {
       const r = await call(
         "POST",
