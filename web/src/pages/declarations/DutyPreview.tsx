@@ -95,7 +95,8 @@ export function DutyPreview({ state, lineCodes }: { state: PreviewState; lineCod
       ) : (
         <div className={state.stale ? "duty-preview__body duty-preview__body--stale" : "duty-preview__body"}>
           {data?.assessment.map((assessment, index) => {
-            const row = aligned ? rows.lines[index] : undefined;
+            const requestLine = data.lineIndexes?.[index] ?? (aligned ? index : undefined);
+            const row = requestLine === undefined ? undefined : rows.lines[requestLine];
             const title =
               row === undefined
                 ? assessment.hsCode

@@ -186,6 +186,8 @@ export type TDeclarationList = z.infer<typeof ZDeclarationList>;
 export const ZPreview = z.object({
   side: ZSide,
   assessment: z.array(ZAssessment),
+  /** The request line each assessment belongs to (a half-filled form has lines not assessed). */
+  lineIndexes: z.optional(z.array(z.number())),
   totals: ZTotals,
   errors: z.array(ZFieldError),
 });
