@@ -16,7 +16,7 @@ const ZDecimal = z
   .string()
   .trim()
   .regex(/^\d{1,15}(\.\d{1,6})?$/, "decimal");
-const ZPositiveDecimal = ZDecimal.refine((s) => /[1-9]/.test(s), "positive");
+const ZPositiveDecimal = ZDecimal.refine((s) => /[1-9]/.test(s), "validation.positive");
 const ZCountry = z
   .string()
   .trim()
@@ -255,7 +255,7 @@ export const ZInspectionBody = z
     findings: z.string().trim().min(1).max(2000).optional(),
   })
   .refine((b) => b.result === "compliant" || b.findings !== undefined, {
-    message: "findings required",
+    message: "declarations.field.findings_required",
     path: ["findings"],
   });
 
@@ -313,7 +313,10 @@ export const ZRiskRuleInput = z
     score: z.number().int().min(-100).max(100).nullable().default(null),
     active: z.boolean().default(true),
   })
-  .refine((r) => r.lane !== null || r.score !== null, { message: "lane or score", path: ["lane"] });
+  .refine((r) => r.lane !== null || r.score !== null, {
+    message: "declarations.field.lane_or_score",
+    path: ["lane"],
+  });
 export type TRiskRuleInput = z.infer<typeof ZRiskRuleInput>;
 
 /** Conditions as stored (no input transforms: responses are only encoded). */

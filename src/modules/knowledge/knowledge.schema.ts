@@ -211,7 +211,10 @@ export const ZSubscriptionInput = z
     webhookUrl: z.url().max(1000).optional(),
     email: z.boolean().default(false),
   })
-  .refine((s) => s.kind !== "hs" || /^\d{2,10}$/.test(s.value), { message: "HS prefix", path: ["value"] });
+  .refine((s) => s.kind !== "hs" || /^\d{2,10}$/.test(s.value), {
+    message: "validation.hs_prefix",
+    path: ["value"],
+  });
 export const ZSubscription = z.object({
   id: z.string(),
   kind: z.enum(["hs", "port", "topic", "document"]),

@@ -9,7 +9,7 @@ const ZAmount = z
   .string()
   .trim()
   .regex(/^\d{1,13}(\.\d{1,3})?$/, "amount")
-  .refine((s) => /[1-9]/.test(s), "positive");
+  .refine((s) => /[1-9]/.test(s), "validation.positive");
 const ZPct = z
   .string()
   .trim()
@@ -43,9 +43,9 @@ export const ZPoolInput = z
     legalRef: z.string().trim().max(500).optional(),
     note: z.string().trim().max(2000).optional(),
   })
-  .refine((p) => p.periodTo >= p.periodFrom, { message: "period", path: ["periodTo"] })
+  .refine((p) => p.periodTo >= p.periodFrom, { message: "validation.period_order", path: ["periodTo"] })
   .refine((p) => (p.unit === "value") === (p.currency !== undefined), {
-    message: "currency exactly for value pools",
+    message: "quotas.field.currency_for_value",
     path: ["currency"],
   });
 export type TPoolInput = z.infer<typeof ZPoolInput>;

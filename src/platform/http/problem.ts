@@ -96,6 +96,11 @@ export function fieldErrorOf(issue: Issue, locale: Locale, prefix: string[] = []
         code: "unrecognized_keys",
         message: message("unrecognized_keys", { keys: issue.keys.join(", ") }),
       };
+    case "custom":
+      // Refinements name a catalogue key as their message ("validation.positive", "quotas.field.…").
+      if (/^[a-z]+(\.[a-z_]+)+$/.test(issue.message ?? ""))
+        return { path, code: issue.message.split(".").at(-1) ?? "custom", message: t(locale, issue.message) };
+      return { path, code: issue.code, message: message("invalid") };
     default:
       return { path, code: issue.code, message: message("invalid") };
   }
@@ -113,9 +118,15 @@ export class RequestValidationError extends Error {
 }
 
 export function validationAppError(issues: Issue[], locale: Locale): AppError {
-  return new AppError(
-    "VALIDATION_FAILED",
-    {},
-    issues.map((i) => fieldErrorOf(i, locale)),
-  );
+  // One message per field: the first check that failed says what is wrong (an empty amount is
+  // "required", not also "not positive").
+  const seen = new Set<string>();
+  const errors = issues
+    .map((i) => fieldErrorOf(i, locale))
+    .filter((e) => {
+      if (seen.has(e.path)) return false;
+      seen.add(e.path);
+      return true;
+    });
+  return new AppError("VALIDATION_FAILED", {}, errors);
 }
