@@ -373,6 +373,17 @@ describeEachDialect(
       await call("POST", `/api/v1/customs/declarations/${cnExport.body.id}/hold`, cnOfficer, {
         reason: "Inspect",
       });
+      const noFindings = await call(
+        "POST",
+        `/api/v1/customs/declarations/${cnExport.body.id}/inspection`,
+        cnOfficer,
+        { result: "findings" },
+        { "accept-language": "ru-RU" },
+      );
+      expect(noFindings.status).toBe(400);
+      expect(noFindings.body.errors).toEqual([
+        { path: "findings", code: "findings_required", message: "Опишите выявленные нарушения." },
+      ]);
       const insp = await call(
         "POST",
         `/api/v1/customs/declarations/${cnExport.body.id}/inspection`,
