@@ -123,7 +123,7 @@ describeEachDialect(
         });
         expect.soft(ok.statusCode, `owner: ${route.method} ${route.url}`).toBeLessThan(300);
       }
-    });
+    }, 180_000);
 
     it("answers 403 to an officer of the other side on every side-scoped route", async () => {
       await setup();
@@ -148,7 +148,7 @@ describeEachDialect(
           expect.soft(res.json().code).toBe("FORBIDDEN_SIDE");
         }
       }
-    });
+    }, 180_000);
 
     it("hides internals of unexpected errors behind a 500 problem", async () => {
       const { app: failing } = await buildApp(deps(), [

@@ -3,6 +3,7 @@ import { identityDemoSeeder } from "../modules/identity/identity.seed.ts";
 import { knowledgeDemoSeeder } from "../modules/knowledge/knowledge.seed.ts";
 import { quotasDemoSeeder } from "../modules/quotas/quotas.seed.ts";
 import { registryDemoSeeder } from "../modules/registry/registry.seed.ts";
+import { statisticsDemoSeeder } from "../modules/statistics/statistics.seed.ts";
 import { fxDemoSeeder } from "../modules/tariffs/fx/fx.seed.ts";
 import { tariffsDemoSeeder } from "../modules/tariffs/tariffs.seed.ts";
 import type { DemoSeeder } from "./seed.ts";
@@ -15,5 +16,6 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   tariffsDemoSeeder,
   quotasDemoSeeder,
   declarationsDemoSeeder,
+  statisticsDemoSeeder,
   knowledgeDemoSeeder,
 ];

@@ -261,7 +261,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "t",
     usdPerUnit: 600,
     kgPerUnit: 1000,
-    declarations: 3,
+    declarations: 1,
   },
   {
     org: "daur_coal",
@@ -275,7 +275,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "t",
     usdPerUnit: 450,
     kgPerUnit: 1000,
-    declarations: 2,
+    declarations: 1,
   },
   {
     org: "daur_coal",
@@ -317,7 +317,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "m3",
     usdPerUnit: 290,
     kgPerUnit: 650,
-    declarations: 2,
+    declarations: 1,
   },
   {
     org: "primorye_seafood",
@@ -331,7 +331,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "kg",
     usdPerUnit: 3.5,
     kgPerUnit: 1,
-    declarations: 2,
+    declarations: 1,
   },
   {
     org: "suifenhe_parts",
@@ -345,7 +345,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "pcs",
     usdPerUnit: 450,
     kgPerUnit: 2.5,
-    declarations: 2,
+    declarations: 1,
   },
   {
     org: "suifenhe_parts",
@@ -359,7 +359,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "pcs",
     usdPerUnit: 85000,
     kgPerUnit: 21000,
-    declarations: 2,
+    declarations: 1,
   },
   {
     org: "suifenhe_parts",
@@ -373,7 +373,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "pcs",
     usdPerUnit: 18000,
     kgPerUnit: 1500,
-    declarations: 2,
+    declarations: 1,
   },
   {
     org: "suifenhe_parts",
@@ -415,7 +415,7 @@ const HISTORY: HistoryCategory[] = [
     unit: "kg",
     usdPerUnit: 1.1,
     kgPerUnit: 1,
-    declarations: 2,
+    declarations: 1,
   },
 ];
 
