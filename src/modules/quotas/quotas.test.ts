@@ -8,6 +8,7 @@ import {
   ensureEnterprise,
   sampleDeclarationInput,
 } from "../declarations/declarations.fixtures.ts";
+import { fxDemoSeeder } from "../tariffs/fx/fx.seed.ts";
 
 describeEachDialect(
   "quotas and licences",
@@ -87,6 +88,7 @@ describeEachDialect(
     beforeAll(async () => {
       app = (await createServer(deps())).app;
       await ensureDeclarationReference(deps());
+      await fxDemoSeeder.run(deps(), { demoPassword: "x".repeat(12) });
       const q = await makeUser(deps(), { role: "quota_officer", side: "RU" });
       const qcn = await makeUser(deps(), { role: "quota_officer", side: "CN" });
       const c = await makeUser(deps(), { role: "customs_officer", side: "RU" });
@@ -333,6 +335,26 @@ describeEachDialect(
       expect(
         u.body.byEnterprise.find((e: { enterprise: { id: string } }) => e.enterprise.id === coalId).consumed,
       ).toBe("20");
+    });
+
+    it("warns in the landed-cost calculator that the goods need a licence", async () => {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/tariffs/landed-cost",
+        headers: { "accept-language": "ru-RU" },
+        payload: {
+          direction: "RU_TO_CN",
+          hsCode: "2701121000",
+          date: "2026-06-01",
+          value: { amount: "100000", currency: "RUB" },
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const texts = res.json().warnings.map((w: { key: string; text: string }) => [w.key, w.text]);
+      expect(texts).toContainEqual([
+        "tariffs.warn.licence_export",
+        expect.stringContaining("Экспорт угля (образец)"),
+      ]);
     });
 
     it("gives customs systems an idempotent drawdown API", async () => {

@@ -29,7 +29,10 @@ export function formatDecimal(value: string, locale: Locale): string {
 function localizedParams(params: Explanation["params"], locale: Locale) {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (k === "prefix" && (v === "*" || v === "")) out[k] = t(locale, "tariffs.all_codes");
+    // A name given in three languages (pool_zh, pool_ru, pool_en) is shown in the reader's.
+    const named = params[`${k}_${locale === "zh-CN" ? "zh" : locale === "ru-RU" ? "ru" : "en"}`];
+    if (typeof named === "string" && named !== "") out[k] = named;
+    else if (k === "prefix" && (v === "*" || v === "")) out[k] = t(locale, "tariffs.all_codes");
     else if (k === "source")
       out[k] =
         t(locale, `tariffs.source.${v}`) === `tariffs.source.${v}`

@@ -11,6 +11,7 @@ import {
   toMinor,
 } from "../../platform/money.ts";
 import { defineOperation } from "../../platform/operations.ts";
+import { poolsInForce } from "../quotas/quotas.repository.ts";
 import { type RateInForce, rateInForce } from "./fx/fx.service.ts";
 import { currentRules } from "./tariffs.cache.ts";
 import { addResidentUsage } from "./tariffs.repository.ts";
@@ -477,6 +478,27 @@ export async function landedCost(db: Executor, input: LandedCostInput) {
       key: "tariffs.warn.resident_preference_hint",
       params: { allowance: RESIDENT_DAILY_ALLOWANCE_CNY },
     });
+  // Quotas: goods under a published pool of either side need a licence from it.
+  const code = input.hsCode.replace(/\D/g, "");
+  for (const [side, flow] of [
+    [exporter, "export"],
+    [importer, "import"],
+  ] as const) {
+    for (const p of await poolsInForce(db, side, flow, input.date)) {
+      if (!(JSON.parse(p.hs_prefixes) as string[]).some((prefix) => code.startsWith(prefix))) continue;
+      warnings.push({
+        key: flow === "export" ? "tariffs.warn.licence_export" : "tariffs.warn.licence_import",
+        params: {
+          side,
+          pool: p.name_en ?? p.name_ru ?? p.name_zh ?? p.id,
+          pool_zh: p.name_zh ?? "",
+          pool_ru: p.name_ru ?? "",
+          pool_en: p.name_en ?? "",
+          poolId: p.id,
+        },
+      });
+    }
+  }
   warnings.push({ key: "tariffs.warn.invoice_value", params: {} });
   return {
     direction: input.direction,
