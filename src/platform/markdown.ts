@@ -73,8 +73,8 @@ export function renderMarkdown(md: string): string {
 
 /** Line diff of two texts (longest common subsequence), for version history. */
 export function diffLines(a: string, b: string): { op: "same" | "added" | "removed"; text: string }[] {
-  const x = a.split("\n");
-  const y = b.split("\n");
+  const x = a === "" ? [] : a.split("\n");
+  const y = b === "" ? [] : b.split("\n");
   const n = x.length;
   const m = y.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));

@@ -48,6 +48,11 @@ export async function loadPortNames(db: Executor): Promise<void> {
 
 const langOf = (locale: Locale) => (locale === "zh-CN" ? "zh" : locale === "ru-RU" ? "ru" : "en");
 
+/** A crossing's name in the reader's language (after loadPortNames); the id when unknown. */
+export function portLabel(id: string, locale: Locale): string {
+  return portNames.get(id)?.[langOf(locale)] ?? id;
+}
+
 /** Explanation parameters that are codes (lanes, flows, sides, ports) become words in the reader's language. */
 function localParams(params: Explanation["params"], locale: Locale) {
   const out: Record<string, string | number> = {};

@@ -1,6 +1,7 @@
 import type { Executor } from "../../platform/db/db.ts";
 import type { KbDocumentsTable } from "../../platform/db/schema.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
+import { loadPortNames, portLabel } from "../declarations/declarations.presenter.ts";
 import * as quotasRepo from "../quotas/quotas.repository.ts";
 import * as tariffsRepo from "../tariffs/tariffs.repository.ts";
 import { hsOverlaps, inForceOn } from "./knowledge.search.ts";
@@ -23,6 +24,7 @@ export async function whatApplies(
   locale: Locale,
 ) {
   const code = q.hs;
+  await loadPortNames(db);
   const docs = (
     await db.selectFrom("kb_documents").selectAll().where("status", "in", ["published", "repealed"]).execute()
   ).filter((d) => inForceOn(d, q.date));
@@ -33,7 +35,8 @@ export async function whatApplies(
   const relevant = (d: KbDocumentsTable): string | null => {
     const hs = JSON.parse(d.hs_prefixes) as string[];
     const ports = JSON.parse(d.ports) as string[];
-    if (q.port && ports.includes(q.port)) return t(locale, "knowledge.applies.reason_port", { port: q.port });
+    if (q.port && ports.includes(q.port))
+      return t(locale, "knowledge.applies.reason_port", { port: portLabel(q.port, locale) });
     if (hs.length > 0 && hsOverlaps(hs, code))
       return t(locale, "knowledge.applies.reason_hs", {
         prefixes: hs.filter((p) => code.startsWith(p) || p.startsWith(code)).join(", "),
@@ -59,19 +62,18 @@ export async function whatApplies(
     [exporter, "export"],
     [importer, "import"],
   ] as const) {
-    const rules = (await tariffsRepo.listRules(db, { side, hs: code })).filter(
+    const inForce = (await tariffsRepo.listRules(db, { side, hs: code })).filter(
       (r) =>
-        r.flow === flow &&
-        code.startsWith(r.hs_prefix) &&
-        r.valid_from <= q.date &&
-        (r.valid_to === null || r.valid_to >= q.date),
+        r.flow === flow && !r.zone && r.valid_from <= q.date && (r.valid_to === null || r.valid_to >= q.date),
     );
-    // The most specific rule of each kind is the one in force.
-    const best = new Map<string, (typeof rules)[number]>();
-    for (const r of rules) {
+    // The most specific rule of each kind covering the whole code; and rules for parts of it (a
+    // longer code: "4403" asked, a ban on 440321) so a part's prohibition is never missed.
+    const best = new Map<string, (typeof inForce)[number]>();
+    for (const r of inForce.filter((x) => code.startsWith(x.hs_prefix))) {
       const cur = best.get(r.kind);
       if (!cur || r.hs_prefix.length > cur.hs_prefix.length) best.set(r.kind, r);
     }
+    const parts = inForce.filter((x) => x.hs_prefix.length > code.length && x.hs_prefix.startsWith(code));
     const pools = (await quotasRepo.poolsInForce(db, side, flow, q.date)).filter((p) =>
       (JSON.parse(p.hs_prefixes) as string[]).some((prefix) => code.startsWith(prefix)),
     );
@@ -83,7 +85,7 @@ export async function whatApplies(
         .map((d) => ({ d, reason: relevant(d) }))
         .filter((x): x is { d: KbDocumentsTable; reason: string } => x.reason !== null)
         .map((x) => brief(x.d, x.reason)),
-      rules: [...best.values()].map((r) => ({
+      rules: [...best.values(), ...parts].map((r) => ({
         kind: r.kind,
         hsPrefix: r.hs_prefix,
         text:
@@ -102,6 +104,7 @@ export async function whatApplies(
         source: r.source,
       })),
       prohibited: best.has("prohibition"),
+      prohibitedPart: parts.some((r) => r.kind === "prohibition"),
       quotas: pools.map((p) => ({
         poolId: p.id,
         names: { zh: p.name_zh, ru: p.name_ru, en: p.name_en },

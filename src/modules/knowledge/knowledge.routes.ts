@@ -568,6 +568,26 @@ export const knowledgeRoutes: RouteModule = (app, deps) => {
   });
 
   app.route({
+    method: "GET",
+    url: "/api/v1/kb/notifications/unread",
+    config: { policy: AUTHENTICATED },
+    schema: {
+      tags,
+      summary: "How many of my notifications are unread (cheap; for a badge)",
+      response: { 200: ZNotificationList.pick({ unread: true }) },
+    },
+    handler: async (request) => {
+      const unread = await db
+        .selectFrom("kb_notifications")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("user_id", "=", authOf(request).user.id)
+        .where("read_at", "is", null)
+        .executeTakeFirst();
+      return { unread: Number(unread?.n ?? 0) };
+    },
+  });
+
+  app.route({
     method: "POST",
     url: "/api/v1/kb/notifications/read",
     config: { policy: AUTHENTICATED },

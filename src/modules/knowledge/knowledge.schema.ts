@@ -40,7 +40,11 @@ export const ZDocumentInput = z.object({
   ports: ZTags(30, /^[a-z]+(-[a-z]+)*$/),
   regions: ZTags(50, /^(CN|RU)-[A-Z0-9]{1,3}$/),
   topics: ZTags(30, /^[a-z_]{2,40}$/),
-  sourceUrl: z.url().max(1000).optional(),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(1000)
+    .optional()
+    .describe("An http(s) address of the source"),
   versions: z.array(ZVersionInput).min(1).max(3),
   relations: z
     .array(z.object({ kind: z.enum(RELATION_KINDS), targetId: z.string().max(100) }))
@@ -180,7 +184,8 @@ export const ZApplies = z
             source: z.string(),
           }),
         ),
-        prohibited: z.boolean(),
+        prohibited: z.boolean().describe("The whole code is prohibited"),
+        prohibitedPart: z.boolean().describe("Some subdivisions of the code are prohibited (see rules)"),
         quotas: z.array(
           z.object({ poolId: z.string(), names: ZDocBrief.shape.titles, unit: z.string(), text: z.string() }),
         ),

@@ -4,6 +4,7 @@ import { describeEachDialect } from "../../../test/harness.ts";
 import type { AmurApp } from "../../platform/http/app.ts";
 import { renderMarkdown } from "../../platform/markdown.ts";
 import { createServer } from "../../platform/server.ts";
+import { tariffsDemoSeeder } from "../tariffs/tariffs.seed.ts";
 import { deliverWebhooks, signature } from "./knowledge.notify.ts";
 import { knowledgeDemoSeeder } from "./knowledge.seed.ts";
 
@@ -50,6 +51,7 @@ describeEachDialect(
     beforeAll(async () => {
       app = (await createServer(deps())).app;
       await knowledgeDemoSeeder.run(deps(), { demoPassword: "x".repeat(12) });
+      await tariffsDemoSeeder.run(deps(), { demoPassword: "x".repeat(12) });
       editorRu = await login(app, (await makeUser(deps(), { role: "editor", side: "RU" })).email);
       editorCn = await login(app, (await makeUser(deps(), { role: "editor", side: "CN" })).email);
       reader = await login(app, (await makeUser(deps(), { role: "enterprise_member", side: "RU" })).email);
@@ -154,6 +156,15 @@ describeEachDialect(
       });
       const history = await get(`/api/v1/kb/documents/${id}/versions?lang=ru`);
       expect(history.body.versions).toHaveLength(2);
+      expect(history.body.versions[0].diff).toEqual([
+        { op: "added", text: "Строка 1" },
+        { op: "added", text: "Строка 2" },
+      ]);
+      const script = await send("POST", "/api/v1/kb/documents", editorRu, {
+        ...body,
+        sourceUrl: "javascript:alert(1)",
+      });
+      expect(script.status).toBe(400);
       expect(history.body.versions[1].diff).toEqual([
         { op: "same", text: "Строка 1" },
         { op: "removed", text: "Строка 2" },
@@ -264,6 +275,16 @@ describeEachDialect(
       const cn = r.body.sides.find((s: { side: string }) => s.side === "CN");
       expect(cn.flow).toBe("import");
       expect(r.body.bilateral.length).toBeGreaterThan(0);
+      // Asked about the heading, told that a part of it is banned.
+      const heading = await get("/api/v1/kb/applies?hs=4403&direction=RU_TO_CN&date=2026-06-01");
+      const ruHeading = heading.body.sides.find((s: { side: string }) => s.side === "RU");
+      expect(ruHeading).toMatchObject({ prohibited: false, prohibitedPart: true });
+      expect(
+        ruHeading.rules.some(
+          (x: { kind: string; hsPrefix: string }) =>
+            x.kind === "prohibition" && x.hsPrefix.startsWith("4403"),
+        ),
+      ).toBe(true);
     });
   },
   { config: { AMUR_LOGIN_RATE_LIMIT: "10000" } },
