@@ -200,6 +200,97 @@ const declarationRoutes: RouteObject[] = [
   declarationRoute(PORT_DASHBOARD_PATH, declarationPage("PortDashboardPage")),
 ];
 
+// The knowledge base's pages share one chunk, fetched on the first visit to any of them; reading needs no
+// account, following and editing do.
+const knowledgePages = () => import("./pages/knowledge");
+function knowledgePage(
+  name:
+    | "SearchPage"
+    | "DocumentPage"
+    | "AppliesPage"
+    | "TermBankPage"
+    | "SubscriptionsPage"
+    | "NotificationsPage"
+    | "EditorDeskPage"
+    | "NewDocumentPage"
+    | "EditDocumentPage",
+) {
+  const Page: ComponentType = lazy(() => knowledgePages().then((pages) => ({ default: pages[name] })));
+  return Page;
+}
+
+const knowledgeRoutes: RouteObject[] = [
+  lazyRoute("knowledge", knowledgePage("SearchPage")),
+  lazyRoute("knowledge/applies", knowledgePage("AppliesPage")),
+  lazyRoute("knowledge/terms", knowledgePage("TermBankPage")),
+  lazyRoute("knowledge/documents/:id", knowledgePage("DocumentPage")),
+  lazyRoute("knowledge/documents/:id/edit", knowledgePage("EditDocumentPage"), true),
+  lazyRoute("knowledge/subscriptions", knowledgePage("SubscriptionsPage"), true),
+  lazyRoute("knowledge/notifications", knowledgePage("NotificationsPage"), true),
+  lazyRoute("knowledge/editor", knowledgePage("EditorDeskPage"), true),
+  lazyRoute("knowledge/editor/new", knowledgePage("NewDocumentPage"), true),
+];
+
+// The quotas pages share one chunk: pools, allocation lists and licence verification are public;
+// applying, one's own licences and the officers' desk need a user.
+const quotaPages = () => import("./pages/quotas");
+function quotaPage(
+  name:
+    | "QuotasPage"
+    | "PoolPage"
+    | "ApplyPage"
+    | "NewPoolPage"
+    | "EditPoolPage"
+    | "PoolApplicationsPage"
+    | "MyApplicationsPage"
+    | "MyLicencesPage"
+    | "LicencePage"
+    | "VerifyPage",
+) {
+  const Page: ComponentType = lazy(() => quotaPages().then((pages) => ({ default: pages[name] })));
+  return Page;
+}
+
+function lazyRoute(path: string, Page: ComponentType, needsUser = false): RouteObject {
+  return {
+    path,
+    element: needsUser ? (
+      signedIn(<Page />)
+    ) : (
+      <Loading>
+        <Page />
+      </Loading>
+    ),
+  };
+}
+
+const quotaRoutes: RouteObject[] = [
+  lazyRoute("quotas", quotaPage("QuotasPage")),
+  lazyRoute("quotas/verify", quotaPage("VerifyPage")),
+  lazyRoute("quotas/pools/new", quotaPage("NewPoolPage"), true),
+  lazyRoute("quotas/pools/:id", quotaPage("PoolPage")),
+  lazyRoute("quotas/pools/:id/edit", quotaPage("EditPoolPage"), true),
+  lazyRoute("quotas/pools/:id/apply", quotaPage("ApplyPage"), true),
+  lazyRoute("quotas/pools/:id/applications", quotaPage("PoolApplicationsPage"), true),
+  lazyRoute("quotas/applications", quotaPage("MyApplicationsPage"), true),
+  lazyRoute("quotas/licences", quotaPage("MyLicencesPage"), true),
+  lazyRoute("quotas/licences/:number", quotaPage("LicencePage"), true),
+];
+
+// The statistics pages share one chunk; all are public except the statisticians' datasets.
+const statisticsPages = () => import("./pages/statistics");
+function statisticsPage(name: "StatisticsPage" | "MirrorPage" | "UnitValuesPage" | "DatasetsPage") {
+  const Page: ComponentType = lazy(() => statisticsPages().then((pages) => ({ default: pages[name] })));
+  return Page;
+}
+
+const statisticsRoutes: RouteObject[] = [
+  lazyRoute("statistics", statisticsPage("StatisticsPage")),
+  lazyRoute("statistics/mirror", statisticsPage("MirrorPage")),
+  lazyRoute("statistics/unit-values", statisticsPage("UnitValuesPage")),
+  lazyRoute("statistics/datasets", statisticsPage("DatasetsPage"), true),
+];
+
 const router = createBrowserRouter([
   {
     path: "/",
@@ -218,6 +309,9 @@ const router = createBrowserRouter([
           ...registryRoutes,
           ...declarationRoutes,
           ...tariffRoutes,
+          ...knowledgeRoutes,
+          ...quotaRoutes,
+          ...statisticsRoutes,
           {
             path: "account",
             element: (

@@ -210,7 +210,8 @@ export async function request<S extends z.ZodMiniType>(
   return parsed.data;
 }
 
-async function requestNoContent(path: string, options: SendOptions): Promise<void> {
+/** Sends a request whose answer has no body (204), e.g. a DELETE; problems arrive as ApiError. */
+export async function requestNoContent(path: string, options: SendOptions): Promise<void> {
   await send(path, options);
 }
 

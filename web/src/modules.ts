@@ -14,7 +14,14 @@ export function modulePath(id: ModuleId): string {
 }
 
 // Modules with pages of their own; the others show the "under construction" page.
-const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>(["enterprises", "declarations", "reference"]);
+const BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>([
+  "knowledge",
+  "enterprises",
+  "declarations",
+  "quotas",
+  "statistics",
+  "reference",
+]);
 
 // Built modules whose main feature is still missing.
 const PARTLY_BUILT_MODULES: ReadonlySet<ModuleId> = new Set<ModuleId>([]);

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { MODULES, modulePath } from "../modules";
+import { UnreadCount } from "../pages/knowledge/UnreadCount";
 import { useMe } from "../session";
 import { ModuleIcon } from "./icons";
 import { LanguageSwitcher } from "./LanguageSwitcher";
@@ -104,6 +105,7 @@ export function Layout() {
               <li key={link.to} className="site-nav__task">
                 <NavLink to={link.to} className="site-nav__link">
                   {t(link.label)}
+                  {link.unreadAlerts ? <UnreadCount /> : null}
                 </NavLink>
               </li>
             ))}
