@@ -29,72 +29,88 @@ function prng(seed: number) {
     return s / 2 ** 32;
   };
 }
-const ZH = [
-  "边境贸易",
-  "海关",
-  "进口",
-  "出口",
-  "关税",
-  "增值税",
-  "口岸",
-  "许可证",
-  "配额",
-  "木材",
-  "煤炭",
-  "水果",
-  "查验",
-  "放行",
-  "原产地",
-  "检疫",
-  "运输",
-  "铁路",
-  "公路",
-  "互市",
+// A vocabulary shaped like real text: many words, a few of them common (Zipf: the word of rank k is
+// used about 1/k as often as the most common one), so queries are as selective as real ones.
+const ZH_CHARS = [
+  ..."边境贸易海关进口出口关税增值税口岸许可证配额木材煤炭水果查验放行原产地检疫运输铁路公路互市企业商品申报价格合同发票仓库监管通关税率标准目录政策通知公告规定办法条例协定".replace(
+    /\s/g,
+    "",
+  ),
 ];
-const RU = [
-  "таможня",
+const RU_ROOTS = [
+  "тамож",
   "ввоз",
   "вывоз",
-  "пошлина",
-  "лицензия",
-  "квота",
-  "лесоматериалы",
-  "уголь",
+  "пошлин",
+  "лиценз",
+  "квот",
+  "лесоматериал",
+  "угл",
   "досмотр",
   "выпуск",
-  "происхождение",
-  "перевозка",
-  "железная",
-  "дорога",
-  "граница",
-  "декларация",
+  "происхожден",
+  "перевоз",
+  "дорог",
+  "границ",
+  "декларац",
   "налог",
   "сертификат",
-  "фрукты",
-  "рыба",
+  "фрукт",
+  "рыб",
+  "склад",
+  "контракт",
+  "счёт",
+  "тариф",
+  "правил",
+  "порядк",
+  "документ",
+  "товар",
+  "предприят",
+  "контрол",
+  "соглашен",
 ];
-const EN = [
-  "customs",
+const RU_ENDINGS = ["а", "ы", "ой", "ов", "ами", "е", "ение", "ный", "ная", "ать", "ому", "ях"];
+const EN_ROOTS = [
+  "custom",
   "import",
   "export",
   "duty",
-  "licence",
+  "licens",
   "quota",
   "timber",
   "coal",
-  "inspection",
-  "release",
+  "inspect",
+  "releas",
   "origin",
   "transport",
   "rail",
   "road",
   "border",
-  "declaration",
+  "declar",
   "tax",
-  "certificate",
+  "certif",
   "fruit",
   "fish",
+  "warehous",
+  "contract",
+  "invoic",
+  "tariff",
+  "rule",
+  "procedur",
+  "document",
+  "good",
+  "enterpris",
+  "control",
 ];
+const EN_SUFFIXES = ["", "s", "ed", "ing", "er", "ion", "al", "ly", "ment", "ness", "able", "ive"];
+const ZH = ZH_CHARS.flatMap((a) => ZH_CHARS.slice(0, 40).map((b) => a + b));
+const RU = RU_ROOTS.flatMap((a) => RU_ENDINGS.map((b) => a + b));
+const EN = EN_ROOTS.flatMap((a) => EN_SUFFIXES.map((b) => a + b));
+function zipf(words: readonly string[], r: () => number): string {
+  // Inverse of the harmonic CDF, approximated: rank ≈ n^u for uniform u.
+  const k = Math.min(words.length - 1, Math.floor(words.length ** r()) - 1);
+  return words[Math.max(0, k)] as string;
+}
 const pick = <T>(a: readonly T[], r: () => number) => a[Math.floor(r() * a.length)] as T;
 
 function generate(n: number, r: () => number): TDocumentInput[] {
@@ -103,10 +119,10 @@ function generate(n: number, r: () => number): TDocumentInput[] {
     const lang = (["zh", "ru", "en"] as const)[i % 3] as "zh" | "ru" | "en";
     const words = lang === "zh" ? ZH : lang === "ru" ? RU : EN;
     const sep = lang === "zh" ? "" : " ";
-    const title = Array.from({ length: 4 }, () => pick(words, r)).join(sep);
+    const title = Array.from({ length: 4 }, () => zipf(words, r)).join(sep);
     const body = Array.from(
       { length: 6 },
-      () => `${Array.from({ length: 10 }, () => pick(words, r)).join(sep)}${lang === "zh" ? "。" : "."}`,
+      () => `${Array.from({ length: 10 }, () => zipf(words, r)).join(sep)}${lang === "zh" ? "。" : "."}`,
     ).join(" ");
     out.push({
       kind: "notice",
@@ -129,9 +145,9 @@ function queries(r: () => number): string[] {
   const out: string[] = [];
   for (let i = 0; i < QUERIES; i++) {
     const kind = i % 5;
-    if (kind === 0) out.push(`${pick(ZH, r)}${pick(ZH, r)}`);
-    else if (kind === 1) out.push(`${pick(RU, r)} ${pick(RU, r)}`);
-    else if (kind === 2) out.push(`${pick(EN, r)} ${pick(EN, r)}`);
+    if (kind === 0) out.push(`${zipf(ZH, r)}${zipf(ZH, r)}`);
+    else if (kind === 1) out.push(`${zipf(RU, r)} ${zipf(RU, r)}`);
+    else if (kind === 2) out.push(`${zipf(EN, r)} ${zipf(EN, r)}`);
     else if (kind === 3)
       out.push(i % 2 ? `示例〔2025〕${Math.floor(r() * DOCS)}号` : `Образец № ${Math.floor(r() * DOCS)}`);
     else out.push(pick(["边境小额贸易", "原木 出口禁令", "приграничная торговля", "export ban", "配额"], r));
