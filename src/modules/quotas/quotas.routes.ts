@@ -440,7 +440,7 @@ export const quotasRoutes: RouteModule = (app, deps) => {
     },
     handler: async (request) => {
       const auth = authOf(request);
-      const l = await repo.findLicenceByNumber(deps.db.db, request.params.number);
+      const l = await repo.findLicenceByNumber(deps.db.db, request.params.number.trim().toUpperCase());
       const pool = l ? await repo.findPool(deps.db.db, l.pool_id) : undefined;
       if (!l || !pool || !canSeeLicence(auth, l, pool.side))
         throw new AppError("NOT_FOUND", { resource: "licence", id: request.params.number });
@@ -463,7 +463,7 @@ export const quotasRoutes: RouteModule = (app, deps) => {
       const l = await repo.findLicenceByNumber(deps.db.db, request.params.number.trim().toUpperCase());
       const pool = l ? await repo.findPool(deps.db.db, l.pool_id) : undefined;
       const status = licenceStatus(l, deps.clock.now().toISOString().slice(0, 10));
-      const number = l?.number ?? request.params.number;
+      const number = l?.number ?? request.params.number.trim().toUpperCase();
       if (!l || !pool)
         return {
           number,

@@ -172,6 +172,14 @@ export const setPoolStatus = defineOperation({
     const pool = await repo.findPool(ctx.trx, input.id);
     if (!pool) throw new AppError("NOT_FOUND", { resource: "quota_pool", id: input.id });
     const set: Partial<QuotaPoolsTable> = { updated_at: ctx.now };
+    // draft → published → closed; a closed pool may be published again to reopen it.
+    const from = {
+      publish: ["draft", "closed"],
+      close: ["published"],
+      publish_allocations: ["published", "closed"],
+    }[input.action];
+    if (!from.includes(pool.status))
+      throw new AppError("QUOTA_POOL_STATE", { status: `@i18n:quotas.status.${pool.status}` });
     if (input.action === "publish") set.status = "published";
     if (input.action === "close") set.status = "closed";
     if (input.action === "publish_allocations") {
@@ -381,7 +389,13 @@ export const rejectApplication = defineOperation({
       organizationId: app.enterprise_id,
       summary: { reason: input.reason },
     });
-    return { ...app, status: "rejected" as const, reason: input.reason };
+    return {
+      ...app,
+      status: "rejected" as const,
+      reason: input.reason,
+      decided_at: ctx.now,
+      decided_by: ctx.actor.label,
+    };
   },
 });
 

@@ -156,6 +156,7 @@ describeEachDialect(
       expect((await call("POST", `/api/v1/quotas/pools/${poolId}/publish`, officer)).body.status).toBe(
         "published",
       );
+      expect((await call("POST", `/api/v1/quotas/pools/${poolId}/publish`, officer)).status).toBe(409);
 
       const a1 = await call("POST", `/api/v1/quotas/pools/${poolId}/applications`, coal, { amount: "900" });
       const a2 = await call("POST", `/api/v1/quotas/pools/${poolId}/applications`, border, { amount: "500" });
