@@ -7,6 +7,7 @@ import type { DemoSeeder } from "../../platform/seed.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
 import { DEMO_ORGANIZATIONS } from "../identity/identity.seed.ts";
 import { MonthlyRates } from "../statistics/statistics.facts.ts";
+import { ensureDeclarationReference } from "./declarations.fixtures.ts";
 import { changeRiskSettings, createRiskRule } from "./declarations.risk-admin.ts";
 import type { TDeclarationInput } from "./declarations.schema.ts";
 import {
@@ -477,6 +478,8 @@ export const declarationsDemoSeeder: DemoSeeder = {
       .limit(1)
       .execute();
     if (existing.length > 0) return { created: 0 };
+    // Declarations are checked against the reference data: make sure it is loaded (unchanged sets are skipped).
+    await ensureDeclarationReference(deps);
     const ops = operationDeps(deps);
     const cnOfficer = await actorFor(deps, "officer.harbin@sample.amur.local");
     const ruOfficer = await actorFor(deps, "officer.fecd@sample.amur.local");
