@@ -95,9 +95,10 @@ export const COMTRADE_EXTRA: [number, string][] = [
 
 const DECIMAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
-function decimal(v: string | undefined): string | null {
+/** A number as an exact decimal string; null when empty; undefined when it is not a number. */
+function decimal(v: string | undefined): string | null | undefined {
   if (v === undefined || v === "") return null;
-  if (!DECIMAL.test(v)) return undefined as never;
+  if (!DECIMAL.test(v)) return undefined;
   return new Dec(v).toFixed();
 }
 

@@ -41,7 +41,9 @@ export const fxDemoSeeder: DemoSeeder = {
   name: "fx",
   async run(deps) {
     if (Number((await countRates(deps.db.db)).n) > 0) return { created: 0 };
-    const rates = sampleRates("2024-01-01", "2026-12-31");
+    // Two years back from the demo's start (the statistics history) to the end of next year.
+    const year = deps.clock.now().getUTCFullYear();
+    const rates = sampleRates(`${Math.min(2024, year - 2)}-01-01`, `${Math.max(2026, year + 1)}-12-31`);
     await runOperation(
       operationDeps(deps),
       importRates,
