@@ -5,28 +5,18 @@
 // Figures go to docs/PERFORMANCE.md.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { sampleDeclarationInput } from "../src/modules/declarations/declarations.fixtures.ts";
 import { machineLine, writePerformanceSection } from "./report.ts";
+import { freePort, waitForServer, withTempPgDatabase } from "./support.ts";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = 32;
 const PASSWORD = "bench password 0123456789";
 const root = path.resolve(import.meta.dirname, "..");
 const PG_URL = process.env.BENCH_PG_URL ?? process.env.AMUR_TEST_PG_URL ?? null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Outcome {
   result: autocannon.Result;
@@ -51,13 +41,7 @@ async function measure(label: string, env: Record<string, string>): Promise<Outc
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    for (let i = 0; ; i += 1) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {}
-      if (i > 240) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForServer(`${base}`);
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -132,20 +116,10 @@ async function measure(label: string, env: Record<string, string>): Promise<Outc
 
 const sqlite = await measure("SQLite", {});
 let postgres: Outcome | null = null;
-if (PG_URL) {
-  const name = `amur_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    postgres = await measure("PostgreSQL", { AMUR_DATABASE_URL: url.toString() });
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+if (PG_URL)
+  postgres = await withTempPgDatabase(PG_URL, "d", (url) =>
+    measure("PostgreSQL", { AMUR_DATABASE_URL: url }),
+  );
 
 const row = (name: string, o: Outcome, target: number | null) => {
   const r = o.result;

@@ -4,25 +4,16 @@
 // not share its event loop. Figures go to docs/PERFORMANCE.md.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { machineLine, writePerformanceSection } from "./report.ts";
+import { freePort, waitForServer } from "./support.ts";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 32;
 const PASSWORD = "bench password 0123456789";
 const root = path.resolve(import.meta.dirname, "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-bench-"));
 const port = await freePort();
@@ -40,13 +31,7 @@ const server = spawn(process.execPath, [path.join(root, "bin/amur.js"), "serve"]
 });
 
 try {
-  for (let i = 0; ; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {}
-    if (i > 120) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitForServer(`${base}`);
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -6,16 +6,15 @@
 // remaining ≥ 0, and one reservation movement per successful request. Figures go to docs/PERFORMANCE.md.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import pino from "pino";
 import { fixtureLicence } from "../src/modules/quotas/quotas.fixtures.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { createDeps } from "../src/platform/server.ts";
 import { machineLine, writePerformanceSection } from "./report.ts";
+import { freePort, waitForServer, withTempPgDatabase } from "./support.ts";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
@@ -23,15 +22,6 @@ const LICENCES = 100;
 const PASSWORD = "bench password 0123456789";
 const root = path.resolve(import.meta.dirname, "..");
 const PG_URL = process.env.BENCH_PG_URL ?? process.env.AMUR_TEST_PG_URL ?? null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Outcome {
   result: autocannon.Result;
@@ -59,13 +49,7 @@ async function measure(label: string, env: Record<string, string>): Promise<Outc
   });
   const deps = { current: null as Awaited<ReturnType<typeof createDeps>> | null };
   try {
-    for (let i = 0; ; i += 1) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {}
-      if (i > 240) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForServer(`${base}`);
     // 100 licences of 1,000,000 t each, held by made-up Russian enterprises, in published pools.
     deps.current = await createDeps(
       loadConfig({
@@ -190,20 +174,10 @@ async function measure(label: string, env: Record<string, string>): Promise<Outc
 
 const sqlite = await measure("SQLite", {});
 let postgres: Outcome | null = null;
-if (PG_URL) {
-  const name = `amur_bench_q_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    postgres = await measure("PostgreSQL", { AMUR_DATABASE_URL: url.toString() });
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+if (PG_URL)
+  postgres = await withTempPgDatabase(PG_URL, "q", (url) =>
+    measure("PostgreSQL", { AMUR_DATABASE_URL: url }),
+  );
 
 const row = (name: string, o: Outcome, target: number | null) => {
   const r = o.result;

@@ -6,7 +6,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import pino from "pino";
 import type { TDocumentInput } from "../src/modules/knowledge/knowledge.schema.ts";
 import { searchKnowledge } from "../src/modules/knowledge/knowledge.search.ts";
@@ -17,6 +16,7 @@ import { operationDeps } from "../src/platform/deps.ts";
 import { runOperation, SYSTEM_ACTOR } from "../src/platform/operations.ts";
 import { createDeps } from "../src/platform/server.ts";
 import { machineLine, writePerformanceSection } from "./report.ts";
+import { withTempPgDatabase } from "./support.ts";
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const QUERIES = 1000;
@@ -212,20 +212,10 @@ async function measure(label: string, env: Record<string, string>) {
 
 const sqlite = await measure("SQLite", {});
 let postgres: Awaited<ReturnType<typeof measure>> | null = null;
-if (PG_URL) {
-  const name = `amur_bench_s_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    postgres = await measure("PostgreSQL", { AMUR_DATABASE_URL: url.toString() });
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+if (PG_URL)
+  postgres = await withTempPgDatabase(PG_URL, "s", (url) =>
+    measure("PostgreSQL", { AMUR_DATABASE_URL: url }),
+  );
 const row = (name: string, m: { rate: number; p50: number; p95: number }, targets: boolean) =>
   `| ${name} | ${Math.round(m.rate).toLocaleString("en")} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${targets ? `${m.rate >= 2000 ? "met" : "**not met**"} / ${m.p95 <= 15 ? "met" : "**not met**"}` : "reported"} |`;
 const md = `## Knowledge-base search (\`npm run bench:search\`)

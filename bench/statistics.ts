@@ -5,13 +5,13 @@
 // Figures go to docs/PERFORMANCE.md.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { type QueryInput, querySql } from "../src/modules/statistics/statistics.query.ts";
 import { type Fact, StatsStore } from "../src/modules/statistics/stats.store.ts";
 import { machineLine, writePerformanceSection } from "./report.ts";
+import { freePort, waitForServer } from "./support.ts";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
@@ -191,15 +191,6 @@ function percentile(values: number[], p: number) {
   return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-bench-stats-"));
 const statsPath = path.join(dataDir, "statistics.duckdb");
 try {
@@ -239,13 +230,7 @@ try {
   });
   const api: number[][] = [];
   try {
-    for (let i = 0; ; i += 1) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {}
-      if (i > 240) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForServer(`${base}`);
     for (const { q } of QUERIES) {
       const times: number[] = [];
       for (let r = 0; r < REPEAT + 2; r++) {

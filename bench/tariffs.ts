@@ -15,6 +15,7 @@ import { DEMO_SEEDERS } from "../src/platform/demo.ts";
 import { runDemoSeeders } from "../src/platform/seed.ts";
 import { createDeps } from "../src/platform/server.ts";
 import { machineLine, writePerformanceSection } from "./report.ts";
+import { waitForServer } from "./support.ts";
 
 const N = Number(process.env.BENCH_ASSESSMENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -85,13 +86,7 @@ const server = spawn(process.execPath, [path.join(root, "bin/amur.js"), "serve",
   stdio: ["ignore", "ignore", "inherit"],
 });
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {}
-    if (i > 120) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitForServer(`http://127.0.0.1:${port}`);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const inst = autocannon(
       {

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import { Dec } from "../../platform/money.ts";
-import { type Actor, runOperation, SYSTEM_ACTOR } from "../../platform/operations.ts";
+import { runOperation } from "../../platform/operations.ts";
 import type { DemoSeeder } from "../../platform/seed.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
-import { DEMO_ORGANIZATIONS } from "../identity/identity.seed.ts";
+import { DEMO_ORGANIZATIONS, demoActor } from "../identity/identity.seed.ts";
 import { MonthlyRates } from "../statistics/statistics.facts.ts";
 import { ensureDeclarationReference } from "./declarations.fixtures.ts";
 import { changeRiskSettings, createRiskRule } from "./declarations.risk-admin.ts";
@@ -463,11 +462,6 @@ function bodyOf(t: Template, date: string, scale: number, shipmentRef?: string):
   };
 }
 
-async function actorFor(deps: AppDeps, email: string): Promise<Actor> {
-  const u = await identityRepo.findUserByEmail(deps.db.db, email);
-  return u ? { userId: u.id, label: u.email, organizationId: null } : SYSTEM_ACTOR;
-}
-
 export const declarationsDemoSeeder: DemoSeeder = {
   name: "declarations",
   async run(deps) {
@@ -481,8 +475,8 @@ export const declarationsDemoSeeder: DemoSeeder = {
     // Declarations are checked against the reference data: make sure it is loaded (unchanged sets are skipped).
     await ensureDeclarationReference(deps);
     const ops = operationDeps(deps);
-    const cnOfficer = await actorFor(deps, "officer.harbin@sample.amur.local");
-    const ruOfficer = await actorFor(deps, "officer.fecd@sample.amur.local");
+    const cnOfficer = await demoActor(deps, "officer.harbin@sample.amur.local");
+    const ruOfficer = await demoActor(deps, "officer.fecd@sample.amur.local");
     for (const side of ["CN", "RU"] as const) {
       await runOperation(
         ops,
@@ -530,7 +524,7 @@ export const declarationsDemoSeeder: DemoSeeder = {
     ) => {
       const declarantId = orgs.get(t.org);
       if (!declarantId) return null;
-      const trader = await actorFor(deps, traders[t.org] ?? "");
+      const trader = await demoActor(deps, traders[t.org] ?? "");
       // Lines under a quota pool name the declarant's licence of that pool.
       const licences = await deps.db.db
         .selectFrom("licences")

@@ -1,6 +1,6 @@
 import type { Role } from "../../platform/auth/policy.ts";
-import { operationDeps } from "../../platform/deps.ts";
-import { runOperation, SYSTEM_ACTOR } from "../../platform/operations.ts";
+import { type AppDeps, operationDeps } from "../../platform/deps.ts";
+import { type Actor, runOperation, SYSTEM_ACTOR } from "../../platform/operations.ts";
 import type { DemoSeeder } from "../../platform/seed.ts";
 import * as repo from "./identity.repository.ts";
 import { addMembership, createOrganization, createUser, hashNewPassword } from "./identity.service.ts";
@@ -307,3 +307,9 @@ export const identityDemoSeeder: DemoSeeder = {
     return { created };
   },
 };
+
+/** A demo user as the actor of seeded operations (the system when the user is missing). */
+export async function demoActor(deps: AppDeps, email: string): Promise<Actor> {
+  const u = await repo.findUserByEmail(deps.db.db, email);
+  return u ? { userId: u.id, label: u.email, organizationId: null } : SYSTEM_ACTOR;
+}

@@ -2,6 +2,7 @@ import type { Executor } from "../../platform/db/db.ts";
 import type { DeclarationLinesTable, DeclarationsTable, QuotaPoolsTable } from "../../platform/db/schema.ts";
 import { type FieldError, fieldError } from "../../platform/errors.ts";
 import type { OperationContext } from "../../platform/operations.ts";
+import type { LicenceCheckInput } from "../declarations/declarations.hooks.ts";
 import * as repo from "./quotas.repository.ts";
 import { reserve, settle, toMilli } from "./quotas.service.ts";
 
@@ -38,24 +39,7 @@ function milliOf(amount: string): number | null {
 export const licenceHooks = {
   name: "licences",
 
-  async check(
-    db: Executor,
-    input: {
-      side: "CN" | "RU";
-      flow: "export" | "import";
-      declarantId: string;
-      date: string;
-      currency: string;
-      lines: {
-        index: number;
-        code: string;
-        licenceNumber: string | null;
-        quantity: string;
-        unit: string;
-        value: string;
-      }[];
-    },
-  ): Promise<FieldError[]> {
+  async check(db: Executor, input: LicenceCheckInput): Promise<FieldError[]> {
     const pools = await repo.poolsInForce(db, input.side, input.flow, input.date);
     const numbers = input.lines.map((l) => l.licenceNumber).filter((n): n is string => n !== null);
     if (pools.length === 0 && numbers.length === 0) return [];

@@ -1,8 +1,8 @@
 import { operationDeps } from "../../platform/deps.ts";
-import { type Actor, runOperation, SYSTEM_ACTOR } from "../../platform/operations.ts";
+import { runOperation } from "../../platform/operations.ts";
 import type { DemoSeeder } from "../../platform/seed.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
-import { DEMO_ORGANIZATIONS } from "../identity/identity.seed.ts";
+import { DEMO_ORGANIZATIONS, demoActor } from "../identity/identity.seed.ts";
 import { allocatePool, applyForQuota, createPool, setPoolStatus } from "./quotas.service.ts";
 
 /**
@@ -11,11 +11,6 @@ import { allocatePool, applyForQuota, createPool, setPoolStatus } from "./quotas
  * Chinese side, is open for applications.
  */
 const DAY = 86_400_000;
-
-async function actorFor(deps: Parameters<DemoSeeder["run"]>[0], email: string): Promise<Actor> {
-  const u = await identityRepo.findUserByEmail(deps.db.db, email);
-  return u ? { userId: u.id, label: u.email, organizationId: null } : SYSTEM_ACTOR;
-}
 
 export const quotasDemoSeeder: DemoSeeder = {
   name: "quotas",
@@ -31,8 +26,8 @@ export const quotasDemoSeeder: DemoSeeder = {
     const now = deps.clock.now().getTime();
     const from = new Date(now - 60 * DAY).toISOString().slice(0, 10);
     const to = new Date(now + 300 * DAY).toISOString().slice(0, 10);
-    const ruOfficer = await actorFor(deps, "quota.ru@sample.amur.local");
-    const cnOfficer = await actorFor(deps, "quota.hlj@sample.amur.local");
+    const ruOfficer = await demoActor(deps, "quota.ru@sample.amur.local");
+    const cnOfficer = await demoActor(deps, "quota.hlj@sample.amur.local");
     const org = async (key: string) => {
       const o = DEMO_ORGANIZATIONS.find((x) => x.key === key);
       return o ? (await identityRepo.findOrganizationByName(deps.db.db, o.name))?.id : undefined;
@@ -63,7 +58,7 @@ export const quotasDemoSeeder: DemoSeeder = {
     );
     await runOperation(ops, setPoolStatus, { id: coal.id, action: "publish" }, { actor: ruOfficer });
     const daur = await org("daur_coal");
-    const trader = await actorFor(deps, "trader.daur@sample.amur.local");
+    const trader = await demoActor(deps, "trader.daur@sample.amur.local");
     if (daur)
       await runOperation(
         ops,

@@ -5,7 +5,7 @@ import { AppError } from "../../platform/errors.ts";
 import { Dec } from "../../platform/money.ts";
 import { fileHash, type ImportIssue, type ImportReport } from "./statistics.comtrade.ts";
 import { chapterSections, MonthlyRates } from "./statistics.facts.ts";
-import { type Fact, StatsStore } from "./stats.store.ts";
+import type { Fact, StatsStore } from "./stats.store.ts";
 
 /**
  * A caliber is a saved mapping that reads one source's own table — a province's monthly border-trade
@@ -295,26 +295,14 @@ export async function importCaliberFile(
       skipped: parsed.skipped,
       errors: parsed.errors,
     };
-  await store.exclusive(async (c) => {
-    await c.run("begin transaction");
-    try {
-      await StatsStore.appendFacts(c, parsed.facts);
-      await c.run("insert into datasets values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
-        datasetId,
-        mapping.source,
-        opts.caliber,
-        hash,
-        opts.fileName ?? "",
-        parsed.facts.length,
-        opts.published,
-        new Date().toISOString(),
-        opts.by ?? "",
-      ]);
-      await c.run("commit");
-    } catch (e) {
-      await c.run("rollback");
-      throw e;
-    }
+  await store.storeDataset(parsed.facts, {
+    id: datasetId,
+    source: mapping.source,
+    caliber: opts.caliber,
+    fileHash: hash,
+    fileName: opts.fileName,
+    published: opts.published,
+    by: opts.by,
   });
   return {
     datasetId,

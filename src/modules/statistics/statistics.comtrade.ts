@@ -4,7 +4,7 @@ import type { Executor } from "../../platform/db/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Dec } from "../../platform/money.ts";
 import { chapterSections, MonthlyRates } from "./statistics.facts.ts";
-import { type Fact, StatsStore } from "./stats.store.ts";
+import type { Fact, StatsStore } from "./stats.store.ts";
 
 /**
  * UN Comtrade API v1 exports (the `get` data endpoints' CSV download or JSON `data` array), goods
@@ -266,30 +266,19 @@ export async function importComtrade(
       skipped: parsed.skipped,
       errors: parsed.errors,
     };
-  await store.exclusive(async (c) => {
-    await c.run("begin transaction");
-    try {
-      const chunk = 50_000;
-      for (let i = 0; i < parsed.facts.length; i += chunk) {
-        await StatsStore.appendFacts(c, parsed.facts.slice(i, i + chunk));
-        opts.onProgress?.(Math.min(i + chunk, parsed.facts.length), parsed.facts.length);
-      }
-      await c.run("insert into datasets values ($1, $2, $2, $3, $4, $5, $6, $7, $8)", [
-        datasetId,
-        COMTRADE_SOURCE,
-        hash,
-        opts.fileName ?? "",
-        parsed.facts.length,
-        opts.published,
-        new Date().toISOString(),
-        opts.by ?? "",
-      ]);
-      await c.run("commit");
-    } catch (e) {
-      await c.run("rollback");
-      throw e;
-    }
-  });
+  await store.storeDataset(
+    parsed.facts,
+    {
+      id: datasetId,
+      source: COMTRADE_SOURCE,
+      caliber: COMTRADE_SOURCE,
+      fileHash: hash,
+      fileName: opts.fileName,
+      published: opts.published,
+      by: opts.by,
+    },
+    opts.onProgress,
+  );
   return {
     datasetId,
     alreadyImported: false,

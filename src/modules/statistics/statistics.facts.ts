@@ -154,17 +154,10 @@ async function recordDeclaration(
     .orderBy("line_no")
     .execute();
   const facts = await factsOfDeclaration(db, d, lines, new MonthlyRates(db), eventId);
-  await store.exclusive(async (c) => {
-    await c.run("begin transaction");
-    try {
-      await c.run("delete from facts where fact_id like $1", [`decl:${d.id}:%`]);
-      await StatsStore.appendFacts(c, facts);
-      await c.run("insert into processed_events values ($1, $2)", [eventId, new Date().toISOString()]);
-      await c.run("commit");
-    } catch (e) {
-      await c.run("rollback");
-      throw e;
-    }
+  await store.transaction(async (c) => {
+    await c.run("delete from facts where fact_id like $1", [`decl:${d.id}:%`]);
+    await StatsStore.appendFacts(c, facts);
+    await c.run("insert into processed_events values ($1, $2)", [eventId, new Date().toISOString()]);
   });
 }
 

@@ -42,16 +42,9 @@ export async function rebuildPlatformFacts(
     done += chunk.length;
     onProgress?.(done, ids.length);
   }
-  await store.exclusive(async (c) => {
-    await c.run("begin transaction");
-    try {
-      await c.run("delete from facts where source = $1", [PLATFORM_SOURCE]);
-      await StatsStore.appendFacts(c, facts);
-      await c.run("commit");
-    } catch (e) {
-      await c.run("rollback");
-      throw e;
-    }
+  await store.transaction(async (c) => {
+    await c.run("delete from facts where source = $1", [PLATFORM_SOURCE]);
+    await StatsStore.appendFacts(c, facts);
   });
   return { declarations: ids.length, facts: facts.length };
 }

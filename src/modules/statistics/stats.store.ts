@@ -140,6 +140,58 @@ export class StatsStore {
     return next;
   }
 
+  /** Runs `fn` alone on the connection inside one DuckDB transaction: all of it is stored, or none. */
+  transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.exclusive(async (c) => {
+      await c.run("begin transaction");
+      try {
+        const out = await fn(c);
+        await c.run("commit");
+        return out;
+      } catch (e) {
+        await c.run("rollback");
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Stores an imported file's facts and its dataset row together (the row is what makes a second
+   * import of the same file a no-op).
+   */
+  storeDataset(
+    facts: readonly Fact[],
+    d: {
+      id: string;
+      source: string;
+      caliber: string;
+      fileHash: string;
+      fileName: string | null;
+      published: boolean;
+      by: string | null;
+    },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
+    return this.transaction(async (c) => {
+      const chunk = 50_000;
+      for (let i = 0; i < facts.length; i += chunk) {
+        await StatsStore.appendFacts(c, facts.slice(i, i + chunk));
+        onProgress?.(Math.min(i + chunk, facts.length), facts.length);
+      }
+      await c.run("insert into datasets values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
+        d.id,
+        d.source,
+        d.caliber,
+        d.fileHash,
+        d.fileName ?? "",
+        facts.length,
+        d.published,
+        new Date().toISOString(),
+        d.by ?? "",
+      ]);
+    });
+  }
+
   all<T = Record<string, unknown>>(
     sql: string,
     params?: Record<string, DuckDBValue> | DuckDBValue[],
