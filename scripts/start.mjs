@@ -8,9 +8,11 @@ import { assertNodeVersion } from "./node-version.mjs";
 assertNodeVersion();
 const root = path.resolve(import.meta.dirname, "..");
 
+/** The newest modification time of a file, or of the files below a folder. */
 function newestMtime(dir) {
   let newest = 0;
   if (!fs.existsSync(dir)) return newest;
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
