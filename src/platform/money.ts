@@ -57,17 +57,39 @@ export function roundToMinor(amount: string | Decimal, currency: string): string
 
 /** Rounds half-up to the currency's minor unit, keeping a decimal (no string round trip). */
 export function roundDec(amount: string | Decimal, currency: string): Decimal {
-  return new D(amount).toDecimalPlaces(minorUnitOf(currency), Decimal.ROUND_HALF_UP);
+  return asDec(amount).toDecimalPlaces(minorUnitOf(currency), Decimal.ROUND_HALF_UP);
+}
+
+/** A decimal as is, or parsed from its string (decimals are immutable, so no copy is needed). */
+export function asDec(value: string | Decimal): Decimal {
+  return value instanceof D ? value : new D(value);
+}
+
+const parsedFactors = new Map<string, Decimal>();
+
+/**
+ * A rate or percentage parsed once: the few distinct factors of the rules and rates in force are reused
+ * by every assessment, so their parsed decimals are kept (bounded; the map is emptied when full).
+ */
+export function factorOf(value: string | Decimal): Decimal {
+  if (value instanceof D) return value;
+  let d = parsedFactors.get(value);
+  if (d === undefined) {
+    if (parsedFactors.size >= 10_000) parsedFactors.clear();
+    d = new D(value);
+    parsedFactors.set(value, d);
+  }
+  return d;
 }
 
 /** Converts an amount with a rate given as "quote units per one base unit"; exact until rounded. */
 export function convert(amount: string | Decimal, rate: string | Decimal): Decimal {
-  return new D(amount).mul(new D(rate));
+  return asDec(amount).mul(factorOf(rate));
 }
 
 /** Percentage of an amount: pct "13" of "100.00" → 13. */
 export function percentOf(amount: string | Decimal, pct: string | Decimal): Decimal {
-  return new D(amount).mul(new D(pct)).div(100);
+  return asDec(amount).mul(factorOf(pct)).div(100);
 }
 
 /** Exact quotient as a decimal string with at most `places` decimals (rates). */

@@ -15,7 +15,8 @@ interface Snapshot {
   inForce: Map<string, unknown>;
   stamp: string;
   checkedAt: number;
-  rules: Map<string, TariffRulesTable[]>;
+  /** Current rules by "side|flow|kind", then by HS prefix. */
+  rules: Map<string, Map<string, TariffRulesTable[]>>;
   ratesStamp: string;
   ratesCheckedAt: number;
   pairs: Map<string, FxRatesTable[]>;
@@ -39,7 +40,7 @@ async function ratesStamp(db: Executor): Promise<string> {
   return `${row?.n}|${row?.i}`;
 }
 
-async function snapshotOf(db: Executor): Promise<Snapshot> {
+function snapshotOf(db: Executor): Snapshot {
   let s = snapshots.get(db);
   if (!s) {
     s = {
@@ -73,13 +74,18 @@ async function revalidateRates(s: Snapshot, db: Executor, now: number): Promise<
   s.ratesCheckedAt = now;
 }
 
-/** Current rules grouped by side, flow and kind. */
+const NO_RULES: ReadonlyMap<string, readonly TariffRulesTable[]> = new Map();
+
+/**
+ * Current rules of one side, flow and kind ("CN|import|duty"), by HS prefix: a code's candidates are
+ * found by looking up each of its prefixes instead of scanning every rule.
+ */
 export async function currentRules(
   db: Executor,
   key: string,
   now = Date.now(),
-): Promise<readonly TariffRulesTable[]> {
-  const s = await snapshotOf(db);
+): Promise<ReadonlyMap<string, readonly TariffRulesTable[]>> {
+  const s = snapshotOf(db);
   if (now - s.checkedAt >= REVALIDATE_MS) {
     const stamp = await rulesStamp(db);
     if (stamp !== s.stamp) {
@@ -88,17 +94,21 @@ export async function currentRules(
         .selectAll()
         .where("superseded_at", "is", null)
         .execute();
-      const grouped = new Map<string, TariffRulesTable[]>();
+      const grouped = new Map<string, Map<string, TariffRulesTable[]>>();
       for (const r of rows) {
         const k = `${r.side}|${r.flow}|${r.kind}`;
-        grouped.set(k, [...(grouped.get(k) ?? []), r]);
+        let byPrefix = grouped.get(k);
+        if (!byPrefix) grouped.set(k, (byPrefix = new Map()));
+        const list = byPrefix.get(r.hs_prefix);
+        if (list) list.push(r);
+        else byPrefix.set(r.hs_prefix, [r]);
       }
       s.rules = grouped;
       s.stamp = stamp;
     }
     s.checkedAt = now;
   }
-  return s.rules.get(key) ?? [];
+  return s.rules.get(key) ?? NO_RULES;
 }
 
 /**
@@ -111,7 +121,7 @@ export async function pairRates(
   quote: string,
   now = Date.now(),
 ): Promise<readonly FxRatesTable[]> {
-  const s = await snapshotOf(db);
+  const s = snapshotOf(db);
   await revalidateRates(s, db, now);
   const key = `${base}/${quote}`;
   let rows = s.pairs.get(key);
@@ -144,8 +154,8 @@ export async function memoOverRates<T>(
   compute: () => Promise<T>,
   now = Date.now(),
 ): Promise<T> {
-  const s = await snapshotOf(db);
-  await revalidateRates(s, db, now);
+  const s = snapshotOf(db);
+  if (now - s.ratesCheckedAt >= REVALIDATE_MS) await revalidateRates(s, db, now);
   if (s.inForce.has(key)) return s.inForce.get(key) as T;
   const value = await compute();
   if (s.inForce.size > 50_000) s.inForce.clear();

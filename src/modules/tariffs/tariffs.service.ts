@@ -3,6 +3,7 @@ import type { TariffRulesTable } from "../../platform/db/schema.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
 import {
   Dec,
+  factorOf,
   fromMinor,
   percentOf,
   roundDec,
@@ -120,14 +121,21 @@ async function candidateRules(
     zone?: string | undefined;
   },
 ): Promise<TariffRulesTable[]> {
-  const rules = await currentRules(db, `${q.side}|${q.flow}|${q.kind}`);
-  return rules.filter(
-    (r) =>
-      q.code.startsWith(r.hs_prefix) &&
-      r.valid_from <= q.date &&
-      (r.valid_to === null || r.valid_to >= q.date) &&
-      (r.zone == null || r.zone === q.zone),
-  );
+  const byPrefix = await currentRules(db, `${q.side}|${q.flow}|${q.kind}`);
+  const found: TariffRulesTable[] = [];
+  for (let length = 0; length <= q.code.length; length++) {
+    const rules = byPrefix.get(q.code.slice(0, length));
+    if (!rules) continue;
+    for (const r of rules) {
+      if (
+        r.valid_from <= q.date &&
+        (r.valid_to === null || r.valid_to >= q.date) &&
+        (r.zone == null || r.zone === q.zone)
+      )
+        found.push(r);
+    }
+  }
+  return found;
 }
 
 /**
@@ -155,7 +163,7 @@ export function mostSpecific(rules: readonly TariffRulesTable[]): TariffRulesTab
 async function toNational(db: Executor, amount: string, currency: string, national: string, date: string) {
   if (currency === national) return { value: new Dec(amount), rate: null };
   const rate = await rateInForce(db, currency, national, date);
-  return { value: new Dec(amount).mul(rate.rate), rate };
+  return { value: new Dec(amount).mul(factorOf(rate.rate)), rate };
 }
 
 async function dutyAmount(
@@ -165,7 +173,7 @@ async function dutyAmount(
   input: LineInput,
   national: string,
 ): Promise<{ amount: TDec; explanation: Explanation }> {
-  const pct = rule.ad_valorem ? new Dec(rule.ad_valorem) : null;
+  const pct = rule.ad_valorem ? factorOf(rule.ad_valorem) : null;
   const adValorem = pct ? percentOf(base, pct) : null;
   let specific: TDec | null = null;
   let specificParams: Record<string, string> = {};
@@ -308,6 +316,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
     });
   }
 
+  let vat: TDec | null = null;
   if (input.flow === "import") {
     const vatRule = mostSpecific(
       await candidateRules(db, {
@@ -321,7 +330,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
     );
     if (vatRule?.ad_valorem) {
       const base = taxable.plus(duty);
-      const vat = roundDec(percentOf(base, vatRule.ad_valorem), national);
+      vat = roundDec(percentOf(base, vatRule.ad_valorem), national);
       amounts.push({
         kind: "vat",
         amount: vat.toFixed(2),
@@ -348,7 +357,7 @@ export async function assessLine(db: Executor, input: LineInput): Promise<Assess
     }
   }
 
-  const total = amounts.reduce((s, a) => s.plus(a.amount), new Dec(0));
+  const total = vat ? duty.plus(vat) : duty;
   return {
     side: input.side,
     flow: input.flow,

@@ -49,13 +49,46 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+/**
+ * A template split once into its text and placeholder parts: odd positions hold placeholder names.
+ * The catalogues never change while the process runs, so the split templates are kept per locale.
+ */
+const compiled: Record<Locale, Map<string, readonly string[]>> = {
+  "zh-CN": new Map(),
+  "ru-RU": new Map(),
+  en: new Map(),
+};
+
+function compile(locale: Locale, key: string): readonly string[] {
+  let parts = compiled[locale].get(key);
+  if (parts === undefined) {
+    const template = lookup(CATALOGUES[locale], key) ?? lookup(CATALOGUES.en, key) ?? key;
+    parts = template.split(/\{\{(\w+)\}\}/);
+    // Keys made up at run time (e.g. an unknown code) must not grow the map without end.
+    if (compiled[locale].size >= 20_000) compiled[locale].clear();
+    compiled[locale].set(key, parts);
+  }
+  return parts;
+}
+
 /** Translates a key with `{{name}}` placeholders; falls back to English, then to the key itself. */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const template = lookup(CATALOGUES[locale], key) ?? lookup(CATALOGUES.en, key) ?? key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-    params[name] === undefined ? `{{${name}}}` : String(params[name]),
-  );
+  const parts = compile(locale, key);
+  if (parts.length === 1) return parts[0] as string;
+  let out = "";
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    if (i % 2 === 0) out += part;
+    else out += params[part] === undefined ? `{{${part}}}` : String(params[part]);
+  }
+  return out;
 }
+
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  "zh-CN": new Intl.PluralRules("zh-CN"),
+  "ru-RU": new Intl.PluralRules("ru-RU"),
+  en: new Intl.PluralRules("en"),
+};
 
 /**
  * Like t(), choosing the plural form of the key by `count` with the locale's plural rules: the
@@ -67,7 +100,7 @@ export function tCount(
   count: number,
   params: Record<string, string | number> = {},
 ): string {
-  const form = new Intl.PluralRules(locale).select(count);
+  const form = pluralRules[locale].select(count);
   const variant = `${key}_${form}`;
   return t(locale, lookup(CATALOGUES[locale], variant) !== undefined ? variant : key, { ...params, count });
 }
