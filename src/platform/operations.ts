@@ -134,7 +134,7 @@ export async function runOperation<I, O>(
         emitted += 1;
       },
       emitMany: async (events) => {
-        await enqueueEvents(trx, events, now);
+        await enqueueEvents(trx, deps.db.dialect, events, now);
         emitted += events.length;
       },
     };

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { newId } from "../../platform/clock.ts";
 import { CsvError, parseCsvLines } from "../../platform/csv.ts";
 import type { EnterprisesTable, OrganizationsTable } from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -152,6 +153,7 @@ const writeBatch = defineOperation({
     const stamped = input.rows.map((r) => ({ ...r, registered_at: ctx.now, updated_at: ctx.now }));
     await repo.insertEnterprisesBulk(
       ctx.trx,
+      ctx.dialect,
       input.orgs.map((o) => ({ ...o, created_at: ctx.now })),
       stamped,
       input.chapters,
@@ -311,7 +313,7 @@ export async function importEnterprises(
     const rows: EnterprisesTable[] = [];
     const chapters: { enterprise_id: string; chapter: string }[] = [];
     for (const { input, ids } of batch) {
-      const id = crypto.randomUUID();
+      const id = newId();
       const nativeName = (input.side === "CN" ? input.names.zh : input.names.ru) ?? "";
       orgs.push({
         id,

@@ -1,4 +1,5 @@
-import type { Executor } from "../../platform/db/db.ts";
+import type { Dialect, Executor } from "../../platform/db/db.ts";
+import { insertRows } from "../../platform/db/dialect.ts";
 import type { EnterprisesTable, RegionsTable } from "../../platform/db/schema.ts";
 
 /** Queries for regions, enterprises, decisions, clearance stats and trust profiles. */
@@ -270,6 +271,7 @@ export function listTrustHistory(db: Executor, enterpriseId: string) {
 /** Multi-row inserts for bulk imports, chunked below SQLite's bound-parameter limit. */
 export async function insertEnterprisesBulk(
   trx: Executor,
+  dialect: Dialect,
   orgs: readonly import("../../platform/db/schema.ts").OrganizationsTable[],
   rows: readonly EnterprisesTable[],
   chapters: readonly { enterprise_id: string; chapter: string }[],
@@ -281,14 +283,13 @@ export async function insertEnterprisesBulk(
     at: string;
   }[],
 ) {
-  const chunk = async <T>(items: readonly T[], columns: number, insert: (part: T[]) => Promise<unknown>) => {
-    const size = Math.max(1, Math.floor(30000 / columns));
-    for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
-  };
-  await chunk(orgs, 9, (part) => trx.insertInto("organizations").values(part).execute());
-  await chunk(rows, 28, (part) => trx.insertInto("enterprises").values(part).execute());
-  await chunk(chapters, 2, (part) => trx.insertInto("enterprise_hs_chapters").values(part).execute());
-  await chunk(
+  await insertRows(trx, dialect, "organizations", orgs);
+  await insertRows(trx, dialect, "enterprises", rows);
+  await insertRows(trx, dialect, "enterprise_hs_chapters", chapters);
+  await insertRows(
+    trx,
+    dialect,
+    "enterprise_clearance_stats",
     rows.map((r) => ({
       enterprise_id: r.id,
       released: 0,
@@ -296,10 +297,8 @@ export async function insertEnterprisesBulk(
       inspections: 0,
       inspections_with_findings: 0,
     })),
-    5,
-    (part) => trx.insertInto("enterprise_clearance_stats").values(part).execute(),
   );
-  await chunk(decisions, 5, (part) => trx.insertInto("enterprise_decisions").values(part).execute());
+  await insertRows(trx, dialect, "enterprise_decisions", decisions);
 }
 
 /** Which of these identifiers are already registered (for bulk duplicate checks). */

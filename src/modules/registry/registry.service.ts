@@ -1,5 +1,6 @@
 import type { AuthContext, Side } from "../../platform/auth/policy.ts";
 import { hasRole, sidesWithRole } from "../../platform/auth/policy.ts";
+import { newId } from "../../platform/clock.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type { EnterprisesTable } from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -202,7 +203,7 @@ export const registerEnterprise = defineOperation({
   name: "registry.register",
   async run(ctx: OperationContext, input: RegisterInput) {
     const { ids, chapters, nativeName } = await prepareRegistration(ctx.trx, input);
-    const id = input.organizationId ?? crypto.randomUUID();
+    const id = input.organizationId ?? newId();
     if (input.organizationId) {
       const org = await identityRepo.findOrganization(ctx.trx, input.organizationId);
       if (org?.kind !== "enterprise" || org.side !== input.side) {

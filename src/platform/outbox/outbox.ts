@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.ts";
 import { newId } from "../clock.ts";
-import type { Db, DbHandle, Executor } from "../db/db.ts";
-import { forUpdate } from "../db/dialect.ts";
+import type { Db, DbHandle, Dialect, Executor } from "../db/db.ts";
+import { forUpdate, insertRows } from "../db/dialect.ts";
 
 export interface DomainEvent<P = unknown> {
   eventId: string;
@@ -44,26 +44,31 @@ export async function enqueueEvent(trx: Executor, event: EventInput, at: string)
 }
 
 /** Writes many events in one statement per chunk (bulk imports); same guarantees as enqueueEvent. */
-export async function enqueueEvents(trx: Executor, events: readonly EventInput[], at: string): Promise<void> {
-  const rows = events.map((event) => ({
-    event_id: newId(),
-    type: event.type,
-    aggregate_type: event.aggregateType,
-    aggregate_id: event.aggregateId,
-    payload: JSON.stringify(event.payload),
-    created_at: at,
-    available_at: at,
-    attempts: 0,
-    status: "pending" as const,
-    claimed_until: null,
-    last_error: null,
-    done_at: null,
-  }));
-  for (let i = 0; i < rows.length; i += 2000)
-    await trx
-      .insertInto("outbox")
-      .values(rows.slice(i, i + 2000))
-      .execute();
+export async function enqueueEvents(
+  trx: Executor,
+  dialect: Dialect,
+  events: readonly EventInput[],
+  at: string,
+): Promise<void> {
+  await insertRows(
+    trx,
+    dialect,
+    "outbox",
+    events.map((event) => ({
+      event_id: newId(),
+      type: event.type,
+      aggregate_type: event.aggregateType,
+      aggregate_id: event.aggregateId,
+      payload: JSON.stringify(event.payload),
+      created_at: at,
+      available_at: at,
+      attempts: 0,
+      status: "pending" as const,
+      claimed_until: null,
+      last_error: null,
+      done_at: null,
+    })),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Dialect, Executor } from "../db/db.ts";
+import { insertRows } from "../db/dialect.ts";
 import { indexTokens, parseQuery, type SearchQuery } from "./tokenize.ts";
 
 /**
@@ -74,13 +75,11 @@ export async function appendDocuments(
     );
     return;
   }
-  const inserted = await trx
-    .insertInto("search_docs")
-    .values(rows)
-    .returning(["id", "title", "body"])
-    .execute();
-  const values = inserted.map((r) => sql`(${r.id}, ${r.title}, ${r.body})`);
-  await sql`insert into search_fts (rowid, title, body) values ${sql.join(values)}`.execute(trx);
+  // SQLite has one writer at a time, so the rows inserted here are exactly those after the last id.
+  const last = await sql<{ id: number | null }>`select max(id) as id from search_docs`.execute(trx);
+  await insertRows(trx, dialect, "search_docs", rows);
+  await sql`insert into search_fts (rowid, title, body)
+    select id, title, body from search_docs where id > ${last.rows[0]?.id ?? 0} order by id`.execute(trx);
 }
 
 export async function removeDocument(trx: Executor, dialect: Dialect, scope: string, ref: string) {
