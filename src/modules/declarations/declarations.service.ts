@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { canonicalJson } from "../../platform/audit/canonical-json.ts";
 import { sha256Hex } from "../../platform/auth/crypto.ts";
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import { hasRole } from "../../platform/auth/policy.ts";
+import { newId } from "../../platform/clock.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type {
   DeclarationEventsTable,
@@ -253,7 +254,7 @@ export async function prepareDeclaration(
   const assessments: Assessment[] = [];
   const assessedLines: number[] = [];
   const lines: DeclarationLinesTable[] = [];
-  const id = opts.id ?? randomUUID();
+  const id = opts.id ?? newId();
   let lineErrors = false;
   for (const [i, line] of input.lines.entries()) {
     const code = codes[i] ?? "";
@@ -680,7 +681,7 @@ export const actOnDeclaration = defineOperation({
         action = `inspection_${a.result}`;
         reason = a.findings ?? null;
         await repo.insertInspection(ctx.trx, {
-          id: randomUUID(),
+          id: newId(),
           declaration_id: d.id,
           side: d.side,
           port_id: d.port_id,

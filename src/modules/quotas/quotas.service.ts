@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import { hasRole } from "../../platform/auth/policy.ts";
+import { newId } from "../../platform/clock.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type { LicencesTable, QuotaPoolsTable } from "../../platform/db/schema.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
@@ -86,7 +87,7 @@ export const createPool = defineOperation({
         fieldError(`names.${native}`, "required", "quotas.field.native_name"),
       ]);
     const row = poolRow(input, {
-      id: randomUUID(),
+      id: newId(),
       now: ctx.now,
       by: ctx.actor.label,
       version: 1,
@@ -227,7 +228,7 @@ export const applyForQuota = defineOperation({
       );
     if (errors.length) throw new AppError("VALIDATION_FAILED", {}, errors);
     const row = {
-      id: randomUUID(),
+      id: newId(),
       pool_id: pool.id,
       enterprise_id: e.id,
       amount_milli: toMilli(input.amount),
@@ -316,7 +317,7 @@ export const allocatePool = defineOperation({
         continue;
       }
       const licence: LicencesTable = {
-        id: randomUUID(),
+        id: newId(),
         number: licenceNumber(pool.side, year),
         pool_id: pool.id,
         holder_id: app.enterprise_id,

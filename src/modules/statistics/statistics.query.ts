@@ -1,6 +1,6 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { AppError } from "../../platform/errors.ts";
-import type { StatsStore } from "./stats.store.ts";
+import { type FactColumn, ROLLUPS, type StatsStore } from "./stats.store.ts";
 
 /**
  * The statistics query: whitelisted dimensions and measures over the facts, filters, a period range,
@@ -63,8 +63,72 @@ export function scaled(v: unknown, places: number): string | null {
   return `${neg ? "-" : ""}${abs / base}${places ? `.${frac}` : ""}`;
 }
 
-function where(q: QueryInput, includeUnpublished: boolean, params: DuckDBValue[]) {
+/** Where a query reads from: the facts, or the smallest summary table with every column it needs. */
+export interface Target {
+  table: string;
+  /** The columns there; null for the facts (all of them). */
+  columns: ReadonlySet<string> | null;
+}
+
+export const FACTS: Target = { table: "facts", columns: null };
+
+const DIMENSION_COLUMNS: Record<Dimension, readonly FactColumn[]> = {
+  year: ["year"],
+  quarter: ["year", "quarter"],
+  month: ["month"],
+  reporter: ["reporter"],
+  flow: ["flow"],
+  partner: ["partner"],
+  port: ["port_id"],
+  region: ["region"],
+  hs_section: ["hs_section"],
+  hs_chapter: ["hs_chapter"],
+  hs_heading: ["hs_heading"],
+  hs_subheading: ["hs_subheading"],
+  trade_mode: ["trade_mode"],
+  transport_mode: ["transport_mode"],
+  source: ["source"],
+};
+
+const FILTER_COLUMNS = {
+  reporter: "reporter",
+  flow: "flow",
+  partner: "partner",
+  port: "port_id",
+  region: "region",
+  tradeMode: "trade_mode",
+  transportMode: "transport_mode",
+  source: "source",
+} as const satisfies Record<Exclude<keyof QueryInput["filters"], "hs">, FactColumn>;
+
+const HS_LEVELS = ["hs_subheading", "hs_heading", "hs_chapter"] as const;
+
+const isYear = (s: string | undefined) => s === undefined || /^\d{4}$/.test(s);
+
+/**
+ * The summary table a query can read instead of the facts (stats.store.ts ROLLUPS): one that has the
+ * columns of its dimensions and filters; HS filters need the level of their longest code (a chapter
+ * level answers "27", not "2701"); periods need months unless both ends are years.
+ */
+export function chooseTarget(q: QueryInput, includeUnpublished: boolean): Target {
+  const needed = new Set<string>(q.dimensions.flatMap((d) => DIMENSION_COLUMNS[d]));
+  for (const [key, column] of Object.entries(FILTER_COLUMNS))
+    if (q.filters[key as keyof typeof FILTER_COLUMNS]?.length) needed.add(column);
+  if (!includeUnpublished) needed.add("published");
+  const hsLength = Math.max(0, ...(q.filters.hs ?? []).map((h) => h.length));
+  if (hsLength > 0) needed.add(hsLength <= 2 ? "hs_chapter" : hsLength <= 4 ? "hs_heading" : "hs_subheading");
+  const yearsOnly = isYear(q.period?.from) && isYear(q.period?.to);
+  if (q.period?.from || q.period?.to) needed.add(yearsOnly ? "year" : "month");
+  for (const r of ROLLUPS) {
+    const columns = new Set<string>(r.columns);
+    if ([...needed].every((c) => columns.has(c))) return { table: `rollup_${r.name}`, columns };
+  }
+  return FACTS;
+}
+
+function where(q: QueryInput, includeUnpublished: boolean, params: DuckDBValue[], target: Target = FACTS) {
   const parts: string[] = [];
+  const has = (c: string) => target.columns === null || target.columns.has(c);
   const p = (v: DuckDBValue) => {
     params.push(v);
     return `$${params.length}`;
@@ -81,19 +145,26 @@ function where(q: QueryInput, includeUnpublished: boolean, params: DuckDBValue[]
   list("trade_mode", q.filters.tradeMode);
   list("transport_mode", q.filters.transportMode);
   list("source", q.filters.source);
-  if (q.filters.hs?.length)
-    parts.push(
-      `(${q.filters.hs.map((h) => `coalesce(hs_subheading, hs_heading, hs_chapter, '') like ${p(`${h}%`)}`).join(" or ")})`,
-    );
-  // Periods: "2026", "2026-03"; an annual fact (no month) is in range when its year is.
-  if (q.period?.from)
-    parts.push(
-      `coalesce(month, year || '-12') >= ${p(q.period.from.length === 4 ? `${q.period.from}-01` : q.period.from)}`,
-    );
-  if (q.period?.to)
-    parts.push(
-      `coalesce(month, year || '-01') <= ${p(q.period.to.length === 4 ? `${q.period.to}-12` : q.period.to)}`,
-    );
+  if (q.filters.hs?.length) {
+    // The finest HS level at hand first: a fact is matched by its most detailed code.
+    const code = `coalesce(${[...HS_LEVELS.filter(has), "''"].join(", ")})`;
+    parts.push(`(${q.filters.hs.map((h) => `${code} like ${p(`${h}%`)}`).join(" or ")})`);
+  }
+  if (has("month")) {
+    // Periods: "2026", "2026-03"; an annual fact (no month) is in range when its year is.
+    if (q.period?.from)
+      parts.push(
+        `coalesce(month, year || '-12') >= ${p(q.period.from.length === 4 ? `${q.period.from}-01` : q.period.from)}`,
+      );
+    if (q.period?.to)
+      parts.push(
+        `coalesce(month, year || '-01') <= ${p(q.period.to.length === 4 ? `${q.period.to}-12` : q.period.to)}`,
+      );
+  } else {
+    // A yearly summary: chosen only when both ends are years, where the two conditions agree.
+    if (q.period?.from) parts.push(`year >= ${p(Number(q.period.from))}`);
+    if (q.period?.to) parts.push(`year <= ${p(Number(q.period.to))}`);
+  }
   return parts.length ? `where ${parts.join(" and ")}` : "";
 }
 
@@ -106,13 +177,27 @@ function measureSql(m: Measure, currency: keyof typeof CURRENCIES): string {
 
 const PLACES: Record<Measure, number> = { value: 2, net_kg: 3, quantity: 3, records: 0 };
 
-/** The main SQL of a query and its parameters (also run directly against bare DuckDB by the benchmark). */
-export function querySql(q: QueryInput, includeUnpublished: boolean): { sql: string; params: DuckDBValue[] } {
+/** GROUP BY of a query's dimensions; on a summary table, groups whose facts all went are left out. */
+function groupSql(q: QueryInput, target: Target): string {
+  if (!q.dimensions.length) return "";
+  const group = `group by ${q.dimensions.map((_, i) => i + 1).join(", ")}`;
+  return target.columns === null ? group : `${group} having sum(facts_count) > 0`;
+}
+
+/**
+ * The main SQL of a query and its parameters (also run directly against bare DuckDB by the benchmark).
+ * It reads the summary table chooseTarget picks, unless `target` says otherwise.
+ */
+export function querySql(
+  q: QueryInput,
+  includeUnpublished: boolean,
+  target: Target = chooseTarget(q, includeUnpublished),
+): { sql: string; params: DuckDBValue[]; target: Target } {
   const params: DuckDBValue[] = [];
   const dims = q.dimensions.map((d) => `${DIMENSIONS[d]} as "${d}"`);
   const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
-  const whereSql = where(q, includeUnpublished, params);
-  const group = q.dimensions.length ? `group by ${q.dimensions.map((_, i) => i + 1).join(", ")}` : "";
+  const whereSql = where(q, includeUnpublished, params, target);
+  const group = groupSql(q, target);
   const orderMeasure = q.measures.includes("value") ? '"value"' : q.measures[0] ? `"${q.measures[0]}"` : null;
   const order =
     q.top && orderMeasure
@@ -121,8 +206,9 @@ export function querySql(q: QueryInput, includeUnpublished: boolean): { sql: str
         ? `order by ${q.dimensions.map((_, i) => i + 1).join(", ")}`
         : "";
   return {
-    sql: `select ${[...dims, ...measures].join(", ")} from facts ${whereSql} ${group} ${order}`,
+    sql: `select ${[...dims, ...measures].join(", ")} from ${target.table} ${whereSql} ${group} ${order}`,
     params,
+    target,
   };
 }
 
@@ -131,20 +217,20 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
     throw new AppError("VALIDATION_FAILED", {}, [
       { path: "yoy", code: "needs_period", message: "", key: "statistics.field.yoy_period" },
     ]);
+  await store.refreshRollups();
   const main = querySql(q, includeUnpublished);
   const dims = q.dimensions.map((d) => `${DIMENSIONS[d]} as "${d}"`);
   const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
-  const group = q.dimensions.length ? `group by ${q.dimensions.map((_, i) => i + 1).join(", ")}` : "";
   const rows = await store.all<Record<string, unknown>>(main.sql, main.params);
 
   let totals: Record<string, unknown> | null = null;
   if (q.shares) {
     const tParams: DuckDBValue[] = [];
-    const tWhere = where(q, includeUnpublished, tParams);
+    const tWhere = where(q, includeUnpublished, tParams, main.target);
     totals =
       (
         await store.all<Record<string, unknown>>(
-          `select ${measures.join(", ")} from facts ${tWhere}`,
+          `select ${measures.join(", ")} from ${main.target.table} ${tWhere}`,
           tParams,
         )
       )[0] ?? null;
@@ -163,8 +249,9 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
       },
     };
     const pParams: DuckDBValue[] = [];
+    const pTarget = chooseTarget(pq, includeUnpublished);
     const pRows = await store.all<Record<string, unknown>>(
-      `select ${[...dims, ...measures].join(", ")} from facts ${where(pq, includeUnpublished, pParams)} ${group}`,
+      `select ${[...dims, ...measures].join(", ")} from ${pTarget.table} ${where(pq, includeUnpublished, pParams, pTarget)} ${groupSql(pq, pTarget)}`,
       pParams,
     );
     const keyOf = (r: Record<string, unknown>, shifted: boolean) =>

@@ -24,7 +24,7 @@ import {
   ZUnitValues,
 } from "./statistics.schema.ts";
 import { checkFacts } from "./statistics.service.ts";
-import { statsStoreFor } from "./stats.store.ts";
+import { StatsStore, statsStoreFor } from "./stats.store.ts";
 
 const tags = ["statistics"];
 const STATISTICIAN = requireRole("statistician");
@@ -237,9 +237,11 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
     handler: async (request) => {
       const found = await store().all("select id from datasets where id = $1", [request.params.id]);
       if (found.length === 0) throw new AppError("NOT_FOUND", { resource: "dataset", id: request.params.id });
-      await store().exclusive(async (c) => {
+      await store().transaction(async (c) => {
         await c.run("update datasets set published = true where id = $1", [request.params.id]);
-        await c.run("update facts set published = true where dataset_id = $1", [request.params.id]);
+        await StatsStore.changeFacts(c, "update facts set published = true where dataset_id = $1", [
+          request.params.id,
+        ]);
       });
       request.log.info({ dataset: request.params.id, by: request.auth?.user.email }, "dataset published");
       const rows = await store().all<{

@@ -91,8 +91,87 @@ export interface Fact {
   orig_currency: string | null;
 }
 
+/**
+ * Summary tables: the facts summed over the dimensions a family of dashboard queries uses, so that a
+ * query reads thousands of rows instead of millions. A query that needs only a summary table's columns
+ * reads the smallest such table (statistics.query.ts); the answer is the same as from the facts,
+ * because the summed measures are re-summed and every fact is in exactly one summary row.
+ *
+ * They are kept up to date without slowing appends: every append stamps its facts with a load
+ * number, and before a summary table is read, the facts of loads it has not seen are summed into it
+ * (a few new rows; the sums add up). Deleting or changing facts marks every summary table for a full
+ * rebuild from the facts, done on its next use.
+ */
+export interface Rollup {
+  name: string;
+  columns: readonly FactColumn[];
+}
+
+const PERIOD_AND_PARTIES: readonly FactColumn[] = [
+  "year",
+  "quarter",
+  "month",
+  "published",
+  "source",
+  "reporter",
+  "flow",
+  "partner",
+];
+
+/** Smallest first: a query reads the first one that has every column it needs. */
+export const ROLLUPS: readonly Rollup[] = [
+  { name: "region", columns: [...PERIOD_AND_PARTIES, "region", "trade_mode"] },
+  { name: "chapter", columns: [...PERIOD_AND_PARTIES, "hs_section", "hs_chapter"] },
+  { name: "port", columns: [...PERIOD_AND_PARTIES, "port_id", "transport_mode", "trade_mode"] },
+  { name: "heading", columns: [...PERIOD_AND_PARTIES, "hs_section", "hs_chapter", "hs_heading"] },
+  {
+    // Yearly, for the finest HS level: periods given as years only.
+    name: "subheading_year",
+    columns: [
+      "year",
+      "published",
+      "source",
+      "reporter",
+      "flow",
+      "partner",
+      "hs_section",
+      "hs_chapter",
+      "hs_heading",
+      "hs_subheading",
+    ],
+  },
+];
+
+/** The measures every summary table holds, summed; `facts_count` is how many facts each row sums. */
+export const SUMMED = ["value_usd", "value_cny", "value_rub", "net_g", "quantity_milli", "records"] as const;
+
+const TYPE_OF = new Map<string, string>(FACT_COLUMNS);
+
+const rollupDdl = (r: Rollup) =>
+  `create table if not exists rollup_${r.name} (${[
+    ...r.columns.map((c) => `${c} ${TYPE_OF.get(c)}`),
+    ...SUMMED.map((m) => `${m} BIGINT`),
+    "facts_count BIGINT",
+  ].join(", ")})`;
+
+const rollupInsert = (r: Rollup, where: string) =>
+  `insert into rollup_${r.name} select ${r.columns.join(", ")}, ${SUMMED.map((m) => `sum(${m})`).join(", ")},
+     count(*) from facts ${where} group by all order by ${r.columns.includes("month") ? "year, month" : "year"}`;
+
+/** Statements that create and fill every summary table from a `facts` table (the benchmark's bare DuckDB). */
+export function rollupBuildSql(): string[] {
+  return ROLLUPS.flatMap((r) => [rollupDdl(r), rollupInsert(r, "")]);
+}
+
 const SCHEMA = [
-  `create table if not exists facts (${FACT_COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")})`,
+  `create table if not exists facts (${FACT_COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")}, load_seq BIGINT)`,
+  // Files made before load numbers existed: their facts count as load 0.
+  "alter table facts add column if not exists load_seq BIGINT",
+  "create table if not exists store_meta (key VARCHAR primary key, value BIGINT not null)",
+  "insert or ignore into store_meta values ('load_seq', 0)",
+  "create table if not exists rollup_state (name VARCHAR primary key, upto BIGINT not null)",
+  ...ROLLUPS.map(rollupDdl),
+  ...ROLLUPS.map((r) => `insert or ignore into rollup_state values ('${r.name}', -1)`),
   `create table if not exists datasets (
      id VARCHAR primary key, source VARCHAR not null, caliber VARCHAR not null, file_hash VARCHAR not null,
      file_name VARCHAR, rows BIGINT not null, published BOOLEAN not null, imported_at VARCHAR not null,
@@ -109,6 +188,11 @@ export class StatsStore {
   #connection: Promise<DuckDBConnection> | null = null;
   /** DuckDB connections run one statement at a time; callers queue here. */
   #chain: Promise<unknown> = Promise.resolve();
+  /**
+   * True while the summary tables are known to be up to date: only this process can have the file
+   * open, and everything that writes goes through exclusive(), which clears it.
+   */
+  #rollupsChecked = false;
 
   constructor(file: string) {
     this.path = file;
@@ -135,6 +219,18 @@ export class StatsStore {
 
   /** Runs `fn` alone on the connection (one caller at a time). */
   exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    // Whatever runs here may write facts: the summary tables are checked again before their next use.
+    this.#rollupsChecked = false;
+    return this.#queue(async (c) => {
+      try {
+        return await fn(c);
+      } finally {
+        this.#rollupsChecked = false;
+      }
+    });
+  }
+
+  #queue<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     const next = this.#chain.then(async () => fn(await this.connection()));
     this.#chain = next.catch(() => undefined);
     return next;
@@ -159,7 +255,7 @@ export class StatsStore {
    * Stores an imported file's facts and its dataset row together (the row is what makes a second
    * import of the same file a no-op).
    */
-  storeDataset(
+  async storeDataset(
     facts: readonly Fact[],
     d: {
       id: string;
@@ -172,7 +268,7 @@ export class StatsStore {
     },
     onProgress?: (done: number, total: number) => void,
   ): Promise<void> {
-    return this.transaction(async (c) => {
+    await this.transaction(async (c) => {
       const chunk = 50_000;
       for (let i = 0; i < facts.length; i += chunk) {
         await StatsStore.appendFacts(c, facts.slice(i, i + chunk));
@@ -190,13 +286,15 @@ export class StatsStore {
         d.by ?? "",
       ]);
     });
+    // The dashboards' summary tables take the new facts in now rather than on their next reader's time.
+    await this.refreshRollups();
   }
 
   all<T = Record<string, unknown>>(
     sql: string,
     params?: Record<string, DuckDBValue> | DuckDBValue[],
   ): Promise<T[]> {
-    return this.exclusive(async (c) => {
+    return this.#queue(async (c) => {
       const reader = await c.runAndReadAll(sql, params as never);
       return reader.getRowObjectsJS() as T[];
     });
@@ -213,20 +311,77 @@ export class StatsStore {
    * vectors, the fast path for bulk loads).
    */
   static async appendFacts(c: DuckDBConnection, facts: readonly Fact[]): Promise<void> {
+    if (facts.length === 0) return;
+    const seq = await c.runAndReadAll(
+      "update store_meta set value = value + 1 where key = 'load_seq' returning value",
+    );
+    const load = BigInt(seq.getRowsJS()[0]?.[0] as bigint | number);
     const appender = await c.createAppender("facts");
-    const types = FACT_COLUMNS.map(([, t]) => TYPES[t]);
+    const types = [...FACT_COLUMNS.map(([, t]) => TYPES[t]), BIGINT];
     const size = 2048;
     for (let start = 0; start < facts.length; start += size) {
       const part = facts.slice(start, start + size);
       const chunk = DuckDBDataChunk.create(types, part.length);
-      chunk.setColumns(
-        FACT_COLUMNS.map(([name]) =>
-          part.map((f) => (f[name] === undefined ? null : f[name])),
-        ) as DuckDBValue[][],
-      );
+      chunk.setColumns([
+        ...FACT_COLUMNS.map(([name]) => part.map((f) => (f[name] === undefined ? null : f[name]))),
+        part.map(() => load),
+      ] as DuckDBValue[][]);
       appender.appendDataChunk(chunk);
     }
     appender.closeSync();
+  }
+
+  /**
+   * Deletes or changes facts (`statement` is the DELETE or UPDATE); when any fact was touched, every
+   * summary table is rebuilt from the facts on its next use.
+   */
+  static async changeFacts(c: DuckDBConnection, statement: string, params: DuckDBValue[]): Promise<number> {
+    const result = await c.run(statement, params as never);
+    const changed = result.rowsChanged;
+    if (changed > 0) await c.run("update rollup_state set upto = -1");
+    return changed;
+  }
+
+  /**
+   * Brings the summary tables up to date with the facts (the loads they have not seen summed in, or a
+   * full rebuild after a change) in one transaction; cheap when nothing is new.
+   */
+  static async refreshRollups(c: DuckDBConnection): Promise<void> {
+    const [meta, state] = await Promise.all([
+      c.runAndReadAll("select value from store_meta where key = 'load_seq'"),
+      c.runAndReadAll("select name, upto from rollup_state"),
+    ]);
+    const current = BigInt(meta.getRowsJS()[0]?.[0] as bigint | number);
+    const upto = new Map(state.getRowsJS().map(([n, u]) => [String(n), BigInt(u as bigint | number)]));
+    const stale = ROLLUPS.filter((r) => (upto.get(r.name) ?? -1n) < current);
+    if (stale.length === 0) return;
+    await c.run("begin transaction");
+    try {
+      for (const r of stale) {
+        const from = upto.get(r.name) ?? -1n;
+        if (from < 0n) {
+          await c.run(`delete from rollup_${r.name}`);
+          await c.run(rollupInsert(r, ""));
+        } else {
+          await c.run(rollupInsert(r, "where load_seq > $1 and load_seq <= $2"), [from, current]);
+        }
+        await c.run("update rollup_state set upto = $1 where name = $2", [current, r.name]);
+      }
+      await c.run("commit");
+    } catch (e) {
+      await c.run("rollback");
+      throw e;
+    }
+  }
+
+  /** Brings the summary tables up to date (see refreshRollups). */
+  async refreshRollups(): Promise<void> {
+    if (this.#rollupsChecked) return;
+    // The queue runs one thing at a time: a write queued after this clears the mark when it is done.
+    await this.#queue(async (c) => {
+      await StatsStore.refreshRollups(c);
+      this.#rollupsChecked = true;
+    });
   }
 
   async close(): Promise<void> {

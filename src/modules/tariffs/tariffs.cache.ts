@@ -98,7 +98,10 @@ export async function currentRules(
       for (const r of rows) {
         const k = `${r.side}|${r.flow}|${r.kind}`;
         let byPrefix = grouped.get(k);
-        if (!byPrefix) grouped.set(k, (byPrefix = new Map()));
+        if (!byPrefix) {
+          byPrefix = new Map();
+          grouped.set(k, byPrefix);
+        }
         const list = byPrefix.get(r.hs_prefix);
         if (list) list.push(r);
         else byPrefix.set(r.hs_prefix, [r]);

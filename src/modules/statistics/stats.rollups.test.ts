@@ -1,0 +1,185 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { chooseTarget, type Dimension, FACTS, type QueryInput, querySql } from "./statistics.query.ts";
+import { type Fact, StatsStore } from "./stats.store.ts";
+
+// The summary tables must answer exactly as the facts do: every query below runs both ways and the
+// answers are compared, before and after appends, deletions and a change of the published flag.
+
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const rand = prng(7);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+
+let next = 0;
+function facts(n: number): Fact[] {
+  const out: Fact[] = [];
+  for (let i = 0; i < n; i++) {
+    const reporter = pick(["CN", "RU"] as const);
+    const year = 2022 + Math.floor(rand() * 4);
+    const monthly = rand() < 0.8;
+    const m = 1 + Math.floor(rand() * 12);
+    const level = pick([0, 2, 4, 6, 6, 6]);
+    const sub = `${pick(["27", "44", "84", "03"])}${pick(["01", "02", "11"])}${pick(["10", "90"])}`;
+    const usd = BigInt(Math.floor(rand() * 1_000_000));
+    out.push({
+      fact_id: `t:${next++}`,
+      source: pick(["platform", "comtrade", "province"]),
+      caliber: "test",
+      dataset_id: null,
+      event_id: null,
+      published: rand() < 0.7,
+      month: monthly ? `${year}-${String(m).padStart(2, "0")}` : null,
+      year,
+      quarter: monthly ? Math.ceil(m / 3) : null,
+      reporter,
+      flow: pick(["export", "import"] as const),
+      partner: rand() < 0.9 ? (reporter === "CN" ? "RU" : "CN") : null,
+      port_id: rand() < 0.8 ? pick(["heihe-blagoveshchensk", "suifenhe-pogranichny"]) : null,
+      region: rand() < 0.8 ? pick(["CN-HL", "RU-AMU"]) : null,
+      hs_section: level ? pick(["V", "IX"]) : null,
+      hs_chapter: level >= 2 ? sub.slice(0, 2) : null,
+      hs_heading: level >= 4 ? sub.slice(0, 4) : null,
+      hs_subheading: level >= 6 ? sub : null,
+      trade_mode: rand() < 0.9 ? pick(["general", "small_border", "tourism_shopping"]) : null,
+      transport_mode: rand() < 0.9 ? pick(["rail", "road"]) : null,
+      value_usd: usd,
+      value_cny: rand() < 0.95 ? usd * 7n : null,
+      value_rub: usd * 90n,
+      net_g: BigInt(Math.floor(rand() * 1_000_000)),
+      quantity_milli: rand() < 0.5 ? BigInt(Math.floor(rand() * 1_000_000)) : null,
+      quantity_unit: "kg",
+      records: 1,
+      hs_level: level,
+      orig_value: usd,
+      orig_currency: "USD",
+    });
+  }
+  return out;
+}
+
+const DIMENSION_SETS: Dimension[][] = [
+  ["month", "flow"],
+  ["hs_section"],
+  ["port", "flow"],
+  ["trade_mode", "year"],
+  ["hs_heading"],
+  ["region", "quarter"],
+  ["year", "reporter", "flow"],
+  ["transport_mode", "year"],
+  ["hs_subheading"],
+  ["hs_chapter", "source"],
+  [],
+];
+const FILTERS: QueryInput["filters"][] = [
+  {},
+  { reporter: ["RU"], flow: ["export"] },
+  { hs: ["27"] },
+  { hs: ["2701", "44"] },
+  { hs: ["270110"] },
+  { port: ["suifenhe-pogranichny"] },
+  { source: ["comtrade"], partner: ["CN"] },
+];
+const PERIODS: QueryInput["period"][] = [
+  undefined,
+  { from: "2023", to: "2024" },
+  { from: "2023-04", to: "2025-02" },
+  { from: "2024" },
+];
+
+function queries(): QueryInput[] {
+  const out: QueryInput[] = [];
+  // Every dimension set with every filter, the periods taking turns (the whole product is slow).
+  let turn = 0;
+  for (const dimensions of DIMENSION_SETS)
+    for (const filters of FILTERS)
+      out.push({
+        dimensions,
+        measures: ["value", "net_kg", "quantity", "records"],
+        currency: pick(["USD", "CNY", "RUB"] as const),
+        filters,
+        period: PERIODS[turn++ % PERIODS.length],
+      });
+  return out;
+}
+
+const canonical = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => JSON.stringify(r, (_, v) => (typeof v === "bigint" ? v.toString() : v))).sort();
+
+async function expectSameAnswers(store: StatsStore) {
+  await store.refreshRollups();
+  let viaSummary = 0;
+  for (const q of queries()) {
+    for (const published of [false, true]) {
+      const summary = querySql(q, published);
+      if (summary.target !== FACTS) viaSummary++;
+      const direct = querySql(q, published, FACTS);
+      const [a, b] = await Promise.all([
+        store.all(summary.sql, summary.params),
+        store.all(direct.sql, direct.params),
+      ]);
+      expect(canonical(a), `${summary.target.table}: ${JSON.stringify(q)}`).toEqual(canonical(b));
+    }
+  }
+  return viaSummary;
+}
+
+describe("statistics summary tables", () => {
+  const store = new StatsStore(":memory:");
+  afterAll(() => store.close());
+
+  it("answer every query as the facts do", async () => {
+    await store.transaction((c) => StatsStore.appendFacts(c, facts(3000)));
+    const viaSummary = await expectSameAnswers(store);
+    // Most of the matrix reads a summary table; the rest (e.g. subheadings by month) reads the facts.
+    expect(viaSummary).toBeGreaterThan(queries().length);
+  });
+
+  it("stay exact after appends, deletions and publishing", async () => {
+    await store.transaction((c) => StatsStore.appendFacts(c, facts(500)));
+    await store.transaction((c) => StatsStore.appendFacts(c, facts(10)));
+    await expectSameAnswers(store);
+    const deleted = await store.transaction((c) =>
+      StatsStore.changeFacts(c, "delete from facts where source = $1 and year = $2", ["province", 2023]),
+    );
+    expect(deleted).toBeGreaterThan(0);
+    await expectSameAnswers(store);
+    await store.transaction((c) =>
+      StatsStore.changeFacts(c, "update facts set published = true where source = $1", ["comtrade"]),
+    );
+    await store.transaction((c) => StatsStore.appendFacts(c, facts(100)));
+    await expectSameAnswers(store);
+  });
+
+  it("picks a summary table only when it has every column the query needs", () => {
+    const q = (over: Partial<QueryInput>): QueryInput => ({
+      dimensions: [],
+      measures: ["value"],
+      currency: "USD",
+      filters: {},
+      ...over,
+    });
+    expect(chooseTarget(q({ dimensions: ["month", "flow"] }), false).table).toBe("rollup_region");
+    expect(chooseTarget(q({ dimensions: ["hs_section"] }), false).table).toBe("rollup_chapter");
+    expect(chooseTarget(q({ dimensions: ["month"], filters: { hs: ["27"] } }), false).table).toBe(
+      "rollup_chapter",
+    );
+    expect(chooseTarget(q({ dimensions: ["month"], filters: { hs: ["2701"] } }), false).table).toBe(
+      "rollup_heading",
+    );
+    expect(
+      chooseTarget(q({ dimensions: ["hs_subheading"], period: { from: "2026", to: "2026" } }), false).table,
+    ).toBe("rollup_subheading_year");
+    // Months, or a port with a region, are in no summary table with subheadings.
+    expect(
+      chooseTarget(q({ dimensions: ["hs_subheading"], period: { from: "2026-01", to: "2026-03" } }), false)
+        .table,
+    ).toBe("facts");
+    expect(chooseTarget(q({ dimensions: ["port", "region"] }), false).table).toBe("facts");
+  });
+});
