@@ -276,6 +276,15 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
       summary: "Prove the facts match their sources: counts and sums to the minor unit",
       response: { 200: ZCheck },
     },
-    handler: async () => checkFacts(deps.db.db, store()),
+    handler: async (request) => {
+      const r = await checkFacts(deps.db.db, store());
+      return {
+        ok: r.ok,
+        lines: r.lines.map((l) => ({
+          ...l,
+          what: t(request.locale, `statistics.check.${l.check}`, l.params),
+        })),
+      };
+    },
   });
 };

@@ -118,6 +118,8 @@ export const ZCheck = z.object({
   ok: z.boolean(),
   lines: z.array(
     z.object({
+      check: z.enum(["lines", "net_weight", "value", "dataset_rows"]),
+      params: z.record(z.string(), z.string()),
       what: z.string(),
       source: z.string(),
       expected: z.string(),

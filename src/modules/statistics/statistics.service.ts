@@ -1,4 +1,5 @@
 import type { Executor } from "../../platform/db/db.ts";
+import { t } from "../../platform/i18n/i18n.ts";
 import { factsOfDeclaration, MonthlyRates, PLATFORM_SOURCE } from "./statistics.facts.ts";
 import { type Fact, StatsStore } from "./stats.store.ts";
 
@@ -50,6 +51,10 @@ export async function rebuildPlatformFacts(
 }
 
 export interface CheckLine {
+  /** What was compared, as a catalogue key under statistics.check with its parameters. */
+  check: "lines" | "net_weight" | "value" | "dataset_rows";
+  params: Record<string, string>;
+  /** The same in English (the CLI's words); the API puts it in the reader's language. */
   what: string;
   source: string;
   expected: string;
@@ -87,29 +92,33 @@ export async function checkFacts(
     "select count(*) as n, sum(net_g) as g from facts where source = $1",
     [PLATFORM_SOURCE],
   );
-  const add = (what: string, expected: bigint, actual: bigint) =>
+  const add = (check: CheckLine["check"], params: Record<string, string>, expected: bigint, actual: bigint) =>
     lines.push({
-      what,
+      check,
+      params,
+      what: t("en", `statistics.check.${check}`, params),
       source: PLATFORM_SOURCE,
       expected: String(expected),
       actual: String(actual),
       ok: expected === actual,
     });
-  add("lines", BigInt(src.length), BigInt(facts[0]?.n ?? 0));
-  add("net weight, g", grams, BigInt(facts[0]?.g ?? 0));
+  add("lines", {}, BigInt(src.length), BigInt(facts[0]?.n ?? 0));
+  add("net_weight", {}, grams, BigInt(facts[0]?.g ?? 0));
   const values = await store.all<{ c: string; v: bigint }>(
     "select orig_currency as c, sum(orig_value) as v from facts where source = $1 group by 1",
     [PLATFORM_SOURCE],
   );
   const actual = new Map(values.map((v) => [v.c, BigInt(v.v)]));
   for (const c of new Set([...byCurrency.keys(), ...actual.keys()]))
-    add(`value, ${c} minor units`, byCurrency.get(c) ?? 0n, actual.get(c) ?? 0n);
+    add("value", { currency: c }, byCurrency.get(c) ?? 0n, actual.get(c) ?? 0n);
   const datasets = await store.all<{ id: string; source: string; rows: bigint; n: bigint }>(
     "select d.id, d.source, d.rows, (select count(*) from facts f where f.dataset_id = d.id) as n from datasets d order by d.imported_at",
   );
   for (const d of datasets)
     lines.push({
-      what: `dataset ${d.id} rows`,
+      check: "dataset_rows",
+      params: { dataset: d.id },
+      what: t("en", "statistics.check.dataset_rows", { dataset: d.id }),
       source: d.source,
       expected: String(d.rows),
       actual: String(d.n),

@@ -183,6 +183,19 @@ describeEachDialect(
       expect((await checkFacts(deps().db.db, store())).ok).toBe(false);
       expect(await rebuildPlatformFacts(deps().db.db, store())).toMatchObject({ declarations: 1, facts: 3 });
       expect((await checkFacts(deps().db.db, store())).ok).toBe(true);
+      // Officers read the check in their language.
+      const checked = await app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/check",
+        headers: { ...statistician.headers, "accept-language": "ru" },
+      });
+      expect(checked.statusCode).toBe(200);
+      expect(
+        checked
+          .json()
+          .lines.slice(0, 2)
+          .map((l: { what: string }) => l.what),
+      ).toEqual(["строки деклараций", "вес нетто, г"]);
       const q = await query({
         dimensions: ["reporter", "flow", "hs_chapter", "port"],
         measures: ["value", "net_kg", "records"],
