@@ -71,11 +71,27 @@ export async function presentApplications(
         .execute()
     : [];
   const byApp = new Map(licences.map((l) => [l.application_id, l.number]));
+  const poolIds = [...new Set(rows.map((r) => r.pool_id))];
+  const pools = new Map(
+    (poolIds.length
+      ? await db
+          .selectFrom("quota_pools")
+          .select(["id", "name_zh", "name_ru", "name_en", "unit"])
+          .where("id", "in", poolIds)
+          .execute()
+      : []
+    ).map((p) => [p.id, p]),
+  );
   return rows.map((a) => {
     const n = names.get(a.enterprise_id);
+    const pool = pools.get(a.pool_id);
     return {
       id: a.id,
       poolId: a.pool_id,
+      pool: {
+        names: { zh: pool?.name_zh ?? null, ru: pool?.name_ru ?? null, en: pool?.name_en ?? null },
+        unit: pool?.unit ?? "t",
+      },
       enterprise: { id: a.enterprise_id, names: { zh: n?.zh ?? null, ru: n?.ru ?? null, en: n?.en ?? null } },
       amount: fromMilli(a.amount_milli),
       borderTrade: Number(a.is_border_trade) === 1,

@@ -102,6 +102,9 @@ export const ZApplication = z
   .object({
     id: z.string(),
     poolId: z.string(),
+    pool: z
+      .object({ names: ZNamesOut, unit: z.enum(["t", "m3", "kg", "pcs", "value"]) })
+      .describe("The pool applied to: its names and the unit of the amount"),
     enterprise: z.object({ id: z.string(), names: ZNamesOut }),
     amount: z.string(),
     borderTrade: z.boolean(),

@@ -162,6 +162,12 @@ describeEachDialect(
       const a2 = await call("POST", `/api/v1/quotas/pools/${poolId}/applications`, border, { amount: "500" });
       expect(a1.status, JSON.stringify(a1.body)).toBe(201);
       expect(a2.body.borderTrade).toBe(true);
+      // An applicant's list says which pool each application is for, in the pool's own names.
+      const mine = await call("GET", "/api/v1/quotas/applications", coal);
+      expect(mine.body.items[0].pool).toEqual({
+        names: { zh: null, ru: "Экспорт угля (образец)", en: "Coal exports (sample)" },
+        unit: "t",
+      });
       const tooMuch = await call(
         "POST",
         `/api/v1/quotas/pools/${poolId}/applications`,
