@@ -176,6 +176,7 @@ export async function presentDeclaration(
       name: d.counterparty_name,
       country: d.counterparty_country,
       verified: counterparty?.status === "verified",
+      names: counterparty ? names(counterparty) : null,
     },
     portId: d.port_id,
     tradeMode: {
@@ -227,7 +228,11 @@ export async function presentDeclaration(
 }
 
 export async function presentSummaries(db: Executor, rows: readonly DeclarationsTable[]) {
-  const ids = [...new Set(rows.map((r) => r.declarant_id))];
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) => (r.counterparty_id ? [r.declarant_id, r.counterparty_id] : [r.declarant_id])),
+    ),
+  ];
   const enterprises = ids.length ? await registryRepo.findEnterprisesByIds(db, ids) : [];
   const byId = new Map(enterprises.map((e) => [e.id, e]));
   return rows.map((d) => ({
@@ -239,6 +244,7 @@ export async function presentSummaries(db: Executor, rows: readonly Declarations
     lane: d.lane,
     declarant: { id: d.declarant_id, names: names(byId.get(d.declarant_id)) },
     counterpartyName: d.counterparty_name,
+    counterpartyNames: d.counterparty_id ? names(byId.get(d.counterparty_id)) : null,
     portId: d.port_id,
     date: d.decl_date,
     value: d.total_value,

@@ -360,6 +360,8 @@ describeEachDialect(
         }),
       );
       expect(cnExport.status, JSON.stringify(cnExport.body)).toBe(201);
+      // A registered counterparty comes with its names in three languages, for the reader's choice.
+      expect(cnExport.body.counterparty.names).toEqual(expect.objectContaining({ ru: expect.any(String) }));
       const importBody = sampleDeclarationInput("RU", "import", {
         shipmentRef: shipment,
         counterparty: { enterpriseId: cnEnterpriseId },

@@ -251,7 +251,9 @@ function Overview({ declaration: d }: { declaration: TDeclaration }) {
           </dt>
           <dd>
             {d.counterparty.enterpriseId ? (
-              <Link to={enterprisePath(d.counterparty.enterpriseId)}>{d.counterparty.name}</Link>
+              <Link to={enterprisePath(d.counterparty.enterpriseId)}>
+                {d.counterparty.names ? <LocalName names={d.counterparty.names} /> : d.counterparty.name}
+              </Link>
             ) : (
               d.counterparty.name
             )}

@@ -46,6 +46,10 @@ export function DeclarationTable({
   const format = useFormatters();
   const portName = usePortNames();
   const reader = useNameLanguage();
+  // A registered counterparty in the reader's language; one named on the declaration as written.
+  const counterpartyText = (row: TDeclarationSummary) =>
+    (row.counterpartyNames ? pickName(row.counterpartyNames, reader)?.text : undefined) ??
+    row.counterpartyName;
   const columns: Column<TDeclarationSummary>[] = [
     {
       id: "number",
@@ -105,8 +109,8 @@ export function DeclarationTable({
           {
             id: "counterparty",
             header: t("declarations.list.counterparty"),
-            sortValue: (row: TDeclarationSummary) => row.counterpartyName,
-            cell: (row: TDeclarationSummary) => row.counterpartyName,
+            sortValue: (row: TDeclarationSummary) => counterpartyText(row),
+            cell: (row: TDeclarationSummary) => counterpartyText(row),
           },
         ]
       : []),
