@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import serverRu from "../../src/platform/i18n/locales/ru-RU.json" with { type: "json" };
 import ru from "../../web/src/locales/ru-RU.json" with { type: "json" };
 import zh from "../../web/src/locales/zh-CN.json" with { type: "json" };
 import type { RunningAmur } from "./server.ts";
@@ -26,6 +27,39 @@ function heading(page: Page, name: string) {
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ""));
+}
+
+/** A template as a pattern: the values given, and anything for the placeholders left out. */
+function pattern(template: string, values: Record<string, string | number>): RegExp {
+  const parts = template.split(/(\{\{\w+\}\})/);
+  return new RegExp(
+    parts
+      .map((part) => {
+        const key = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+        if (key === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const value = values[key];
+        return value === undefined ? ".+?" : String(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      })
+      .join(""),
+  );
+}
+
+async function signIn(page: Page, email: string, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await heading(page, ru.login.title).waitFor();
+  await page.getByLabel(ru.login.email, { exact: true }).fill(email);
+  await page.getByLabel(ru.login.password, { exact: true }).fill(amur.password);
+  await page.getByRole("button", { name: ru.login.submit, exact: true }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(next);
+}
+
+function focusedId(page: Page): Promise<string | null> {
+  return page.evaluate<string | null>("document.activeElement?.id ?? null");
+}
+
+/** Text with Intl's no-break spaces made plain. */
+async function plainText(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? "").replace(/[\u00a0\u202f]/g, " ");
 }
 
 describe("trade statistics: read one set of numbers (journey 6)", () => {
@@ -106,6 +140,60 @@ describe("trade statistics: read one set of numbers (journey 6)", () => {
     );
     await page.screenshot({ path: path.join(screenshots, "statistics-dashboard-ru.png"), fullPage: true });
 
+    // The crossings on the map: a circle per crossing pair with figures, the largest trade through
+    // Zabaykalsk and Blagoveshchensk among them; pointing at a circle names the pair and its value.
+    const map = page.getByRole("figure", {
+      name: fill(s.portMap.title, { direction: s.direction.exports }),
+    });
+    await map.locator(".port-map__land--ru").waitFor({ state: "attached" });
+    const bubbles = map.locator("button.port-bubble");
+    await bubbles.first().waitFor();
+    expect(await bubbles.count()).toBeGreaterThanOrEqual(3);
+    const heihe = map.locator('[data-port="heihe-blagoveshchensk"]');
+    expect(await heihe.getAttribute("aria-label")).toMatch(
+      /Благовещенск: [\d\s\u00a0]+,\d{2}\sUSD, [\d,]+\s%.* от итога$/,
+    );
+    await heihe.hover();
+    const tip = map.locator(".port-tip");
+    await tip.waitFor();
+    expect(await tip.textContent()).toContain("Благовещенск");
+    // The legend's reference circles and the table for readers who cannot see the map.
+    expect(await map.locator(".port-legend__item svg circle").count()).toBeGreaterThanOrEqual(2);
+    expect(
+      await map
+        .getByRole("table", { name: fill(s.portMap.title, { direction: s.direction.exports }) })
+        .getByRole("row")
+        .count(),
+    ).toBeGreaterThan(3);
+    // Focus, unlike the pointer, stays on the circle while the map is scrolled into the picture.
+    await heihe.focus();
+    await map.screenshot({ path: path.join(screenshots, "statistics-port-map-ru.png") });
+    // The map follows the dashboard's settings: one side's report, in roubles.
+    const before = await heihe.getAttribute("aria-label");
+    await page.getByLabel(s.controls.direction).selectOption("RU_import");
+    await expect.poll(() => new URL(page.url()).searchParams.get("dir")).toBe("RU_import");
+    await page.getByLabel(s.controls.currency).selectOption("RUB");
+    const russianImports = page.getByRole("figure", {
+      name: fill(s.portMap.title, { direction: s.direction.RU_import }),
+    });
+    await expect
+      .poll(() => russianImports.locator('[data-port="heihe-blagoveshchensk"]').getAttribute("aria-label"))
+      .toMatch(/RUB|₽/);
+    expect(
+      await russianImports.locator('[data-port="heihe-blagoveshchensk"]').getAttribute("aria-label"),
+    ).not.toBe(before);
+    // Escape puts the tip away without moving focus (WCAG 1.4.13).
+    await russianImports.locator("button.port-bubble").first().focus();
+    await russianImports.locator(".port-tip").waitFor();
+    await page.keyboard.press("Escape");
+    await russianImports.locator(".port-tip").waitFor({ state: "detached" });
+    // On a phone the map fits the screen, circles and all.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await russianImports.locator("button.port-bubble").first().scrollIntoViewIfNeeded();
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await russianImports.screenshot({ path: path.join(screenshots, "statistics-port-map-phone-ru.png") });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The mirror report: China's exports against Russia's imports by HS chapter, with the method.
     await page
       .getByRole("navigation", { name: s.nav.label })
@@ -133,6 +221,180 @@ describe("trade statistics: read one set of numbers (journey 6)", () => {
     await page.getByRole("button", { name: s.unitValues.submit }).click();
     const bands = page.getByRole("figure", { name: fill(s.unitValues.chartTitle, { hs: "080810" }) });
     await bands.locator("rect.band__box").first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a statistician in Russian saves a caliber, imports a source's file through it and reads the report", async () => {
+    const { page, context } = await newPage("ru-RU");
+    // 401: the /me before signing in; 400: the wrong country code sent on purpose.
+    const errors = watchErrors(page, /status of 40[01] /);
+    const s = ru.statistics;
+    const c = s.calibers;
+    await signIn(page, "stats.fcs@sample.amur.local", "/statistics/calibers");
+    await heading(page, c.title).waitFor();
+    await page.getByRole("navigation", { name: s.nav.label }).getByRole("link", { name: c.title }).waitFor();
+
+    // A new caliber for a (sample) monthly file of a Far Eastern customs office: semicolons, decimal
+    // commas, values in thousands of roubles, Russian labels.
+    await page.getByRole("button", { name: c.new }).click();
+    const editor = page.getByRole("region", { name: c.newTitle });
+    await editor.waitFor();
+    await editor.getByLabel(c.name, { exact: true }).fill("dvtu-monthly");
+    await editor.getByLabel(c.source, { exact: true }).fill("dvtu-sample");
+    await editor.getByLabel(c.reporter).selectOption("RU");
+    await editor.getByLabel(c.currency).selectOption("RUB");
+    await editor.getByLabel(c.valueScale).fill("1000");
+    await editor.getByLabel(c.separator).selectOption(";");
+    await editor.getByLabel(c.decimalComma).check();
+    const column = (field: keyof typeof c.fields) =>
+      editor.getByRole("group", { name: c.fields[field] }).getByLabel(c.column);
+    await column("period").fill("Период");
+    await column("flow").fill("Направление");
+    await column("partner").fill("Страна");
+    await column("hs").fill("Код ТН ВЭД");
+    await column("port").fill("Пункт пропуска");
+    await column("value").fill("Стоимость, тыс. руб.");
+
+    // The labels of the columns that have them: flow, partner, crossing.
+    const labels = (field: "flow" | "partner" | "port") =>
+      editor.getByRole("group", { name: fill(c.labelTable, { field: c.fields[field] }) });
+    const addLabel = async (field: "flow" | "partner" | "port", n: number, label: string, means: string) => {
+      const table = labels(field);
+      await table.getByRole("button", { name: fill(c.addLabel, { field: c.fields[field] }) }).click();
+      const box = table.getByLabel(fill(c.label, { n }), { exact: true });
+      // The new row takes focus, so a keyboard user types on.
+      await expect.poll(async () => (await box.getAttribute("id")) === (await focusedId(page))).toBe(true);
+      await box.fill(label);
+      const meaning = table.getByLabel(fill(c.means, { n }), { exact: true });
+      if (field === "partner") await meaning.fill(means);
+      else await meaning.selectOption(means);
+    };
+    await addLabel("flow", 1, "Экспорт", "export");
+    await addLabel("flow", 2, "Импорт", "import");
+    // "КНР" is not a country code: the server says so at that row.
+    await addLabel("partner", 1, "Китай", "КНР");
+    await addLabel("port", 1, "Благовещенск", "heihe-blagoveshchensk");
+    await addLabel("port", 2, "Забайкальск", "manzhouli-zabaykalsk");
+    const skip = editor.getByRole("group", { name: c.skipGroup });
+    await skip.getByRole("button", { name: c.addSkip }).click();
+    await skip.getByLabel(fill(c.skipColumn, { n: 1 }), { exact: true }).fill("Направление");
+    await skip.getByLabel(fill(c.skipLabels, { n: 1 }), { exact: true }).fill("Итого");
+    await page.screenshot({ path: path.join(screenshots, "statistics-caliber-form-ru.png"), fullPage: true });
+
+    await editor.getByRole("button", { name: c.save }).click();
+    const partnerMeaning = labels("partner").getByLabel(fill(c.means, { n: 1 }), { exact: true });
+    await expect.poll(() => partnerMeaning.getAttribute("aria-invalid")).toBe("true");
+    await labels("partner").getByText(serverRu.validation.invalid_pattern).waitFor();
+    await editor.getByRole("alert").getByText(serverRu.validation.invalid_pattern).waitFor();
+    await partnerMeaning.fill("CN");
+    await editor.getByRole("button", { name: c.save }).click();
+
+    // Saved: the caliber's own page, with its mapping and the import.
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/statistics/calibers/dvtu-monthly");
+    await page.getByText(fill(c.saved, { name: "dvtu-monthly" })).waitFor();
+    const mapping = page.getByRole("table", { name: fill(c.labelTable, { field: c.fields.port }) });
+    await mapping.getByText("Благовещенск").first().waitFor();
+
+    // A file with a flow the caliber does not know and a value that is no number: refused whole, both
+    // listed with their lines.
+    const header = "Период;Направление;Страна;Пункт пропуска;Код ТН ВЭД;Стоимость, тыс. руб.";
+    const good = [
+      header,
+      "01.2025;Экспорт;Китай;Благовещенск;4407;1 250,5",
+      "01.2025;Импорт;Китай;Благовещенск;0808;300",
+      "01.2025;Экспорт;CN;Забайкальск;2701;2 000",
+      "01.2025;Итого;;;;3 550,5",
+    ];
+    const bad = [
+      ...good,
+      "01.2025;Реэкспорт;Китай;Благовещенск;4407;10",
+      "01.2025;Экспорт;Китай;Забайкальск;2701;много",
+    ];
+    const importer = page.getByRole("region", { name: c.import.title });
+    const upload = async (lines: string[], name: string) => {
+      await importer.getByLabel(c.import.file, { exact: true }).setInputFiles({
+        name,
+        mimeType: "text/csv",
+        buffer: Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8"),
+      });
+      await importer.getByRole("button", { name: c.import.submit }).click();
+    };
+    await upload(bad, "dvtu-2025-01-draft.csv");
+    await importer.getByText(fill(c.report.refused, { count: 2 })).waitFor();
+    const unknown = importer.getByRole("table", { name: c.report.unmappedTitle });
+    const unknownRow = unknown.getByRole("row").filter({ hasText: "Реэкспорт" });
+    expect(await unknownRow.textContent()).toContain(c.fields.flow);
+    expect(await unknownRow.getByRole("cell").last().textContent()).toBe("6");
+    const badRows = importer.getByRole("table", { name: c.report.badTitle });
+    expect(await badRows.getByRole("row").nth(1).textContent()).toMatch(/^7.*много/);
+    await page.screenshot({
+      path: path.join(screenshots, "statistics-caliber-refused-ru.png"),
+      fullPage: true,
+    });
+
+    // The corrected file, with its progress shown: the request is held back a moment before it goes
+    // out, so the bar is on screen; every bar's label is recorded on the way, to see both steps —
+    // sending the file, then the server mapping it.
+    await page.evaluate(`
+      window.progressSeen = [];
+      new MutationObserver(() => {
+        for (const bar of document.querySelectorAll('[role="progressbar"]')) {
+          const label = bar.getAttribute("aria-label");
+          if (label && window.progressSeen.at(-1) !== label) window.progressSeen.push(label);
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    `);
+    await page.route("**/api/v1/statistics/imports/caliber/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+    await upload(good, "dvtu-2025-01.csv");
+    const sending = fill(c.import.uploading, { file: "dvtu-2025-01.csv" });
+    await importer.getByRole("progressbar", { name: sending }).waitFor();
+    await importer.getByText(pattern(c.report.imported, { imported: 3, rows: 4 })).waitFor();
+    await page.unroute("**/api/v1/statistics/imports/caliber/**");
+    expect(await page.evaluate<string[]>("window.progressSeen")).toEqual(
+      expect.arrayContaining([sending, c.import.processing]),
+    );
+    expect(await importer.getByRole("progressbar").count()).toBe(0);
+    const counts = importer.locator(".caliber-report__counts");
+    expect(
+      await plainText(counts.locator("div").filter({ hasText: c.report.importedRows }).locator("dd")),
+    ).toBe("3");
+    expect(
+      await plainText(counts.locator("div").filter({ hasText: c.report.skippedRows }).locator("dd")),
+    ).toBe("1");
+    await importer.getByText("Направление: Итого").waitFor();
+    await page.screenshot({
+      path: path.join(screenshots, "statistics-caliber-imported-ru.png"),
+      fullPage: true,
+    });
+
+    // The same file again is a no-op, and the report says so.
+    await upload(good, "dvtu-2025-01.csv");
+    await importer.getByText(pattern(c.report.already, {})).waitFor();
+
+    // The dataset waits unpublished among the datasets.
+    await page
+      .getByRole("navigation", { name: s.nav.label })
+      .getByRole("link", { name: s.datasets.title })
+      .click();
+    await page
+      .getByRole("row")
+      .filter({ hasText: "dvtu-2025-01.csv" })
+      .getByRole("button", { name: s.datasets.publish })
+      .waitFor();
+
+    // On a phone the caliber's page stacks and keeps every control in reach.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/statistics/calibers/dvtu-monthly");
+    await heading(page, "dvtu-monthly").waitFor();
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await page.screenshot({
+      path: path.join(screenshots, "statistics-caliber-phone-ru.png"),
+      fullPage: true,
+    });
     expect(errors).toEqual([]);
     await context.close();
   });

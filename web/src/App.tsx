@@ -277,9 +277,11 @@ const quotaRoutes: RouteObject[] = [
   lazyRoute("quotas/licences/:number", quotaPage("LicencePage"), true),
 ];
 
-// The statistics pages share one chunk; all are public except the statisticians' datasets.
+// The statistics pages share one chunk; all are public except the statisticians' datasets and calibers.
 const statisticsPages = () => import("./pages/statistics");
-function statisticsPage(name: "StatisticsPage" | "MirrorPage" | "UnitValuesPage" | "DatasetsPage") {
+function statisticsPage(
+  name: "StatisticsPage" | "MirrorPage" | "UnitValuesPage" | "DatasetsPage" | "CalibersPage",
+) {
   const Page: ComponentType = lazy(() => statisticsPages().then((pages) => ({ default: pages[name] })));
   return Page;
 }
@@ -289,6 +291,8 @@ const statisticsRoutes: RouteObject[] = [
   lazyRoute("statistics/mirror", statisticsPage("MirrorPage")),
   lazyRoute("statistics/unit-values", statisticsPage("UnitValuesPage")),
   lazyRoute("statistics/datasets", statisticsPage("DatasetsPage"), true),
+  // One route with an optional name, so opening a caliber from the list keeps the page mounted.
+  lazyRoute("statistics/calibers/:name?", statisticsPage("CalibersPage"), true),
 ];
 
 const router = createBrowserRouter([

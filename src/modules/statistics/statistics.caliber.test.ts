@@ -9,6 +9,7 @@ import {
   saveCaliber,
   ZCaliberMapping,
 } from "./statistics.caliber.ts";
+import { localizeIssues } from "./statistics.comtrade.ts";
 import { runQuery } from "./statistics.query.ts";
 import { StatsStore, statsStoreFor } from "./stats.store.ts";
 
@@ -118,6 +119,12 @@ describeEachDialect("statistics calibers", ({ deps }) => {
       [8, "value"],
     ]);
     expect(r.errors[0]?.message).toContain("反向包裹");
+    // Rows that map nowhere say so by code, and in the reader's language through the API.
+    expect(r.errors[0]).toMatchObject({ code: "unknown_label", params: { value: "反向包裹" } });
+    expect(localizeIssues(r, "ru-RU").errors[0]?.message).toBe(
+      "метки «反向包裹» нет в соответствиях калибра для поля tradeMode",
+    );
+    expect(localizeIssues(r, "zh-CN").errors[2]?.message).toMatch(/^不是数字：/);
   });
 });
 

@@ -3,7 +3,13 @@ import { CsvError, parseCsvLines } from "../../platform/csv.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Dec } from "../../platform/money.ts";
-import { fileHash, type ImportIssue, type ImportReport } from "./statistics.comtrade.ts";
+import {
+  fileHash,
+  type ImportIssue,
+  type ImportReport,
+  type IssueCode,
+  issue,
+} from "./statistics.comtrade.ts";
 import { chapterSections, MonthlyRates } from "./statistics.facts.ts";
 import type { Fact, StatsStore } from "./stats.store.ts";
 
@@ -147,7 +153,8 @@ export async function parseCaliberFile(
       );
       continue;
     }
-    const bad = (field: string, message: string) => errors.push({ line, field, message });
+    const bad = (field: string, code: IssueCode, params: Record<string, string> = {}) =>
+      errors.push(issue(line, field, code, params));
     const raw = (f: Field): string | undefined => (m.columns[f] ? cells[m.columns[f] as string] : m.fixed[f]);
     const mapped = (
       f: "flow" | "tradeMode" | "partner" | "port" | "region" | "transportMode",
@@ -155,7 +162,7 @@ export async function parseCaliberFile(
     ) => {
       const v = raw(f);
       if (v === undefined || v === "") {
-        if (required) bad(f, "empty");
+        if (required) bad(f, "missing");
         return null;
       }
       const table = m.values[f] as Record<string, string>;
@@ -165,11 +172,11 @@ export async function parseCaliberFile(
       if (f === "partner" && countries.has(v.toUpperCase())) return v.toUpperCase();
       if ((f === "port" || f === "region" || f === "transportMode") && Object.keys(table).length === 0)
         return v;
-      bad(f, `"${v}" is not in the caliber's ${f} labels`);
+      bad(f, "unknown_label", { value: v });
       return null;
     };
     const period = parsePeriod(raw("period") ?? "");
-    if (!period) bad("period", `not a period: "${raw("period") ?? ""}"`);
+    if (!period) bad("period", "not_period", { value: raw("period") ?? "" });
     const flow = mapped("flow", true);
     const tradeMode = mapped("tradeMode", false);
     const partner = mapped("partner", false);
@@ -177,13 +184,13 @@ export async function parseCaliberFile(
     const region = mapped("region", false);
     const transportMode = mapped("transportMode", false);
     const hsRaw = (raw("hs") ?? "").replace(/[\s.]/g, "");
-    if (hsRaw && !/^\d{2,10}$/.test(hsRaw)) bad("hs", `not an HS code: "${raw("hs")}"`);
+    if (hsRaw && !/^\d{2,10}$/.test(hsRaw)) bad("hs", "not_hs", { value: raw("hs") ?? "" });
     const value = parseNumber(raw("value") ?? "", m.decimalComma);
-    if (value === null || value === "NaN") bad("value", `not a number: "${raw("value") ?? ""}"`);
+    if (value === null || value === "NaN") bad("value", "not_number", { value: raw("value") ?? "" });
     const net = raw("netKg") !== undefined ? parseNumber(raw("netKg") ?? "", m.decimalComma) : null;
-    if (net === "NaN") bad("netKg", `not a number: "${raw("netKg")}"`);
+    if (net === "NaN") bad("netKg", "not_number", { value: raw("netKg") ?? "" });
     const qty = raw("quantity") !== undefined ? parseNumber(raw("quantity") ?? "", m.decimalComma) : null;
-    if (qty === "NaN") bad("quantity", `not a number: "${raw("quantity")}"`);
+    if (qty === "NaN") bad("quantity", "not_number", { value: raw("quantity") ?? "" });
     if (errors.at(-1)?.line === line || !period || !flow || value === null) continue;
     const month = period.month ? `${period.year}-${String(period.month).padStart(2, "0")}` : null;
     const amount = new Dec(value).mul(scale).toFixed();

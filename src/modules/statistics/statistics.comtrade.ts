@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { CsvError, parseCsvLines } from "../../platform/csv.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import { AppError } from "../../platform/errors.ts";
+import { type Locale, t } from "../../platform/i18n/i18n.ts";
 import { Dec } from "../../platform/money.ts";
 import { chapterSections, MonthlyRates } from "./statistics.facts.ts";
 import type { Fact, StatsStore } from "./stats.store.ts";
@@ -21,7 +22,42 @@ export const COMTRADE_SOURCE = "comtrade";
 export interface ImportIssue {
   line: number;
   field: string;
+  /** What is wrong, as a key under statistics.issue, with its parameters (the API words it per reader). */
+  code: IssueCode;
+  params: Record<string, string>;
+  /** The same in English (the CLI's words). */
   message: string;
+}
+
+export type IssueCode =
+  | "missing"
+  | "unknown_m49"
+  | "not_year"
+  | "not_month"
+  | "not_period"
+  | "not_hs"
+  | "not_number"
+  | "unknown_label";
+
+/** A problem on a line of an imported file, with its English words. */
+export function issue(
+  line: number,
+  field: string,
+  code: IssueCode,
+  params: Record<string, string> = {},
+): ImportIssue {
+  return { line, field, code, params, message: t("en", `statistics.issue.${code}`, { field, ...params }) };
+}
+
+/** The problems in the reader's language. */
+export function localizeIssues<T extends { errors: ImportIssue[] }>(report: T, locale: Locale): T {
+  return {
+    ...report,
+    errors: report.errors.map((e) => ({
+      ...e,
+      message: t(locale, `statistics.issue.${e.code}`, { field: e.field, ...e.params }),
+    })),
+  };
 }
 
 export interface ImportReport {
@@ -121,7 +157,8 @@ export async function parseComtrade(
   type Parsed = { line: number; fact: Fact; group: string; level: number };
   const parsed: Parsed[] = [];
   for (const { line, row } of rows) {
-    const bad = (field: string, message: string) => errors.push({ line, field, message });
+    const bad = (field: string, code: IssueCode, params: Record<string, string> = {}) =>
+      errors.push(issue(line, field, code, params));
     if (row.typeCode && row.typeCode !== "C") {
       skip("services");
       continue;
@@ -150,25 +187,26 @@ export async function parseComtrade(
     }
     const reporter = byM49.get(Number(row.reporterCode));
     if (!row.reporterCode || reporter === undefined)
-      bad("reporterCode", `unknown M49 code "${row.reporterCode ?? ""}"`);
+      bad("reporterCode", "unknown_m49", { value: row.reporterCode ?? "" });
     const partner = byM49.get(Number(row.partnerCode));
     if (!row.partnerCode || partner === undefined)
-      bad("partnerCode", `unknown M49 code "${row.partnerCode ?? ""}"`);
+      bad("partnerCode", "unknown_m49", { value: row.partnerCode ?? "" });
     const freq = row.freqCode || (row.refMonth && row.refMonth !== "52" ? "M" : "A");
     const year = Number(row.refYear || String(row.period ?? "").slice(0, 4));
     const monthNo = freq === "M" ? Number(row.refMonth || String(row.period ?? "").slice(4, 6)) : null;
-    if (!(year >= 1962 && year <= 2100)) bad("refYear", `not a year: "${row.refYear ?? row.period ?? ""}"`);
+    if (!(year >= 1962 && year <= 2100))
+      bad("refYear", "not_year", { value: row.refYear ?? row.period ?? "" });
     if (freq === "M" && !(monthNo !== null && monthNo >= 1 && monthNo <= 12))
-      bad("refMonth", `not a month: "${row.refMonth ?? ""}"`);
+      bad("refMonth", "not_month", { value: row.refMonth ?? "" });
     const cmd = row.cmdCode ?? "";
-    if (cmd !== "TOTAL" && !/^\d{2}(\d{2}){0,2}$/.test(cmd)) bad("cmdCode", `not an HS code: "${cmd}"`);
+    if (cmd !== "TOTAL" && !/^\d{2}(\d{2}){0,2}$/.test(cmd)) bad("cmdCode", "not_hs", { value: cmd });
     const value = decimal(row.primaryValue);
     if (value === undefined || value === null)
-      bad("primaryValue", `not a number: "${row.primaryValue ?? ""}"`);
+      bad("primaryValue", "not_number", { value: row.primaryValue ?? "" });
     const net = decimal(row.netWgt);
-    if (net === undefined) bad("netWgt", `not a number: "${row.netWgt}"`);
+    if (net === undefined) bad("netWgt", "not_number", { value: row.netWgt ?? "" });
     const qty = decimal(row.qty);
-    if (qty === undefined) bad("qty", `not a number: "${row.qty}"`);
+    if (qty === undefined) bad("qty", "not_number", { value: row.qty ?? "" });
     if (errors.length && errors.at(-1)?.line === line) continue;
     const month = monthNo ? `${year}-${String(monthNo).padStart(2, "0")}` : null;
     const code = cmd === "TOTAL" ? "" : cmd;

@@ -5,7 +5,7 @@ import { t } from "../../platform/i18n/i18n.ts";
 import { xlsx } from "../../platform/xlsx.ts";
 import { unitValueBands } from "./statistics.bands.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "./statistics.caliber.ts";
-import { importComtrade } from "./statistics.comtrade.ts";
+import { importComtrade, localizeIssues } from "./statistics.comtrade.ts";
 import { mirror, runQuery, toCsv } from "./statistics.query.ts";
 import {
   ZCaliberList,
@@ -136,7 +136,7 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
         published: request.body.published,
         by: request.auth?.user.email ?? null,
       });
-      return r;
+      return localizeIssues(r, request.locale);
     },
   });
 
@@ -187,12 +187,15 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
       response: { 200: ZImportReport },
     },
     handler: async (request) =>
-      importCaliberFile(deps.db.db, store(), request.body.content, {
-        caliber: request.params.name,
-        fileName: request.body.fileName ?? null,
-        published: request.body.published,
-        by: request.auth?.user.email ?? null,
-      }),
+      localizeIssues(
+        await importCaliberFile(deps.db.db, store(), request.body.content, {
+          caliber: request.params.name,
+          fileName: request.body.fileName ?? null,
+          published: request.body.published,
+          by: request.auth?.user.email ?? null,
+        }),
+        request.locale,
+      ),
   });
 
   app.route({

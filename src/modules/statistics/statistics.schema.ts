@@ -97,7 +97,26 @@ export const ZImportReport = z.object({
   rows: z.number().int(),
   imported: z.number().int(),
   skipped: z.array(z.object({ reason: z.string(), count: z.number().int() })),
-  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      line: z.number().int(),
+      field: z.string(),
+      code: z
+        .enum([
+          "missing",
+          "unknown_m49",
+          "not_year",
+          "not_month",
+          "not_period",
+          "not_hs",
+          "not_number",
+          "unknown_label",
+        ])
+        .describe("unknown_label: a label the caliber does not map (params.value) — the row maps nowhere"),
+      params: z.record(z.string(), z.string()),
+      message: z.string(),
+    }),
+  ),
 });
 
 export const ZDatasetList = z.object({

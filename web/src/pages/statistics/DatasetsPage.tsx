@@ -16,14 +16,11 @@ import { useMe } from "../../session";
 import { ActionError } from "../declarations/ActionError";
 import { useQuotaFormat } from "../quotas/ui";
 import { isStatistician } from "./access";
-import { importComtrade, publishDataset } from "./api";
+import { importComtrade, MAX_IMPORT_BYTES, publishDataset } from "./api";
 import type { TDataset, TImportReport } from "./contracts";
 import { statisticsKeys, useDatasets, useFactsCheck } from "./queries";
 import { StatisticsNav } from "./ui";
 import "./statistics.css";
-
-/** The largest file the server takes in one request (its body limit is 64 MB of JSON). */
-const MAX_BYTES = 48 * 1024 * 1024;
 
 /**
  * The statisticians' page: import a UN Comtrade file (CSV or JSON as downloaded), see what was imported,
@@ -213,7 +210,7 @@ function ImportForm() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!file) return;
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_IMPORT_BYTES) {
       setTooLarge(true);
       return;
     }

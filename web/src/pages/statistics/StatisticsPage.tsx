@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import {
@@ -36,6 +37,9 @@ import { useStatQuery } from "./queries";
 import { DownloadButtons, SERIES_CLASS, StatisticsNav, useStatLabels } from "./ui";
 import "./statistics.css";
 
+// The crossings' map brings d3-geo and the world outline: its own chunk, fetched when the dashboard shows it.
+const PortValueMap = lazy(() => import("./PortValueMap"));
+
 const isCurrency = (value: string | null): value is TCurrency => CURRENCIES.some((code) => code === value);
 const isMonth = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}$/.test(value);
 
@@ -53,7 +57,8 @@ function useSettings(): [DashboardSettings, (key: "cur" | "dir" | "from" | "to",
     to: isMonth(to) ? to : "",
   };
   const set = (key: "cur" | "dir" | "from" | "to", value: string) => {
-    const next = new URLSearchParams(params);
+    // From the address as it is now rather than as last drawn, so two quick changes both stay.
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true, state: KEEP_FOCUS });
@@ -441,6 +446,9 @@ function PortsFigure({ settings }: { settings: DashboardSettings }) {
           );
         }}
       </Loading>
+      <Suspense fallback={<Spinner />}>
+        <PortValueMap settings={settings} />
+      </Suspense>
     </section>
   );
 }

@@ -1,6 +1,8 @@
-import { ApiError, isApiError, request } from "../../api";
+import { ApiError, isApiError, request, requestWithUploadProgress, type UploadOptions } from "../../api";
 import i18n, { currentLanguage } from "../../i18n";
 import {
+  type TCaliber,
+  type TCaliberMapping,
   type TCheck,
   type TDataset,
   type THsBriefList,
@@ -10,6 +12,8 @@ import {
   type TQuery,
   type TQueryResult,
   type TUnitValues,
+  ZCaliber,
+  ZCaliberList,
   ZCheck,
   ZDatasetList,
   ZImportReport,
@@ -21,6 +25,9 @@ import {
 
 // The statistics API: public queries, the mirror report and unit-value bands; the statisticians'
 // datasets. Every answer is checked against its contract; problems arrive as ApiError.
+
+/** The largest file sent in one import request (the server's body limit is 64 MB of JSON). */
+export const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
 
 export async function runQuery(body: TQuery, signal?: AbortSignal): Promise<TQueryResult> {
   return request("/statistics/query", ZQueryResult, { method: "POST", body, signal });
@@ -142,4 +149,28 @@ export async function importComtrade(body: {
 
 export async function checkFacts(signal?: AbortSignal): Promise<TCheck> {
   return request("/statistics/check", ZCheck, { signal });
+}
+
+export async function listCalibers(signal?: AbortSignal): Promise<TCaliber[]> {
+  return (await request("/statistics/calibers", ZCaliberList, { signal })).items;
+}
+
+/** Saves a caliber under its name: a new one, or a new mapping for an existing one. */
+export async function saveCaliber(name: string, mapping: TCaliberMapping): Promise<TCaliber> {
+  return request(`/statistics/calibers/${encodeURIComponent(name)}`, ZCaliber, {
+    method: "PUT",
+    body: mapping,
+  });
+}
+
+/** Imports a source's file through its caliber, reporting how much of the file has been sent. */
+export async function importCaliberFile(
+  name: string,
+  body: { fileName: string; content: string; published: boolean },
+  progress: Pick<UploadOptions, "onUploadProgress" | "onUploaded" | "signal"> = {},
+): Promise<TImportReport> {
+  return requestWithUploadProgress(`/statistics/imports/caliber/${encodeURIComponent(name)}`, ZImportReport, {
+    body,
+    ...progress,
+  });
 }

@@ -146,7 +146,16 @@ export const ZImportReport = z.object({
   rows: z.number(),
   imported: z.number(),
   skipped: z.array(z.object({ reason: z.string(), count: z.number() })),
-  errors: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      line: z.number(),
+      field: z.string(),
+      // "unknown_label": a label the caliber does not map (params.value); other codes are shown as worded.
+      code: z.optional(z.string()),
+      params: z.optional(z.record(z.string(), z.string())),
+      message: z.string(),
+    }),
+  ),
 });
 export type TImportReport = z.infer<typeof ZImportReport>;
 
@@ -174,3 +183,54 @@ export const ZSectionList = z.object({
   ),
 });
 export type THsBriefList = z.infer<typeof ZSectionList>["items"];
+
+/** What a caliber can read from a source's table (statistics.caliber.ts), in the order the form shows. */
+export const CALIBER_FIELDS = [
+  "period",
+  "flow",
+  "partner",
+  "hs",
+  "tradeMode",
+  "transportMode",
+  "port",
+  "region",
+  "value",
+  "netKg",
+  "quantity",
+  "unit",
+] as const;
+export type TCaliberField = (typeof CALIBER_FIELDS)[number];
+/** The fields whose labels a caliber translates into the unified codes. */
+export const LABEL_TABLES = ["flow", "tradeMode", "partner", "port", "region", "transportMode"] as const;
+export type TLabelTable = (typeof LABEL_TABLES)[number];
+export const CALIBER_SEPARATORS = [",", ";", "\t"] as const;
+export type TCaliberSeparator = (typeof CALIBER_SEPARATORS)[number];
+
+const ZLabelTable = z.optional(z.record(z.string(), z.string()));
+
+/** A caliber's mapping, as `GET /statistics/calibers` answers and `PUT /statistics/calibers/{name}` takes it. */
+export const ZCaliberMapping = z.object({
+  source: z.string(),
+  reporter: z.enum(REPORTERS),
+  currency: z.enum(CURRENCIES),
+  valueScale: z.optional(z.string()),
+  decimalComma: z.optional(z.boolean()),
+  separator: z.optional(z.enum(CALIBER_SEPARATORS)),
+  columns: z.record(z.string(), z.string()),
+  fixed: z.optional(z.record(z.string(), z.string())),
+  values: z.optional(
+    z.object({
+      flow: ZLabelTable,
+      tradeMode: ZLabelTable,
+      partner: ZLabelTable,
+      port: ZLabelTable,
+      region: ZLabelTable,
+      transportMode: ZLabelTable,
+    }),
+  ),
+  skipLabels: z.optional(z.record(z.string(), z.array(z.string()))),
+});
+export type TCaliberMapping = z.infer<typeof ZCaliberMapping>;
+export const ZCaliber = z.object({ name: z.string(), mapping: ZCaliberMapping });
+export type TCaliber = z.infer<typeof ZCaliber>;
+export const ZCaliberList = z.object({ items: z.array(ZCaliber) });

@@ -83,6 +83,12 @@ export function portQuery(settings: DashboardSettings): TQuery {
   };
 }
 
+/** Every crossing's value, for the map: the same selection as the top crossings, without the cut. */
+export function portMapQuery(settings: DashboardSettings): TQuery {
+  const { top: _top, ...query } = portQuery(settings);
+  return query;
+}
+
 export function tradeModeQuery(settings: DashboardSettings): TQuery {
   return {
     dimensions: ["trade_mode", "reporter", "flow"],

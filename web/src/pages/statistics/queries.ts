@@ -1,7 +1,15 @@
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { currentLanguage, type Language } from "../../i18n";
-import { checkFacts, fetchMirror, fetchUnitValues, listDatasets, listHsLevel, runQuery } from "./api";
+import {
+  checkFacts,
+  fetchMirror,
+  fetchUnitValues,
+  listCalibers,
+  listDatasets,
+  listHsLevel,
+  runQuery,
+} from "./api";
 import type { TMirrorQuery, TQuery } from "./contracts";
 
 // Published statistics change with an import or a released declaration, not while someone reads a
@@ -17,6 +25,7 @@ const STATS_STALE_MS = 60_000;
 export const statisticsKeys = {
   all: ["statistics"] as const,
   datasets: ["statistics", "datasets"] as const,
+  calibers: ["statistics", "calibers"] as const,
 };
 
 export function useStatQuery(query: TQuery) {
@@ -74,5 +83,13 @@ export function useFactsCheck(enabled: boolean) {
     queryFn: ({ signal }) => checkFacts(signal),
     enabled,
     retry: false,
+  });
+}
+
+export function useCalibers(enabled: boolean) {
+  return useQuery({
+    queryKey: statisticsKeys.calibers,
+    queryFn: ({ signal }) => listCalibers(signal),
+    enabled,
   });
 }

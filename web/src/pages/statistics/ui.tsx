@@ -14,7 +14,7 @@ import { type DownloadFormat, downloadQuery } from "./api";
 import type { TQuery } from "./contracts";
 import { TRADE_MODES } from "./contracts";
 import type { SeriesKey } from "./dashboard";
-import { DATASETS_PATH, MIRROR_PATH, STATISTICS_PATH, UNIT_VALUES_PATH } from "./paths";
+import { CALIBERS_PATH, DATASETS_PATH, MIRROR_PATH, STATISTICS_PATH, UNIT_VALUES_PATH } from "./paths";
 import { useHsLevel } from "./queries";
 
 // Labels and small controls shared by the statistics pages.
@@ -95,7 +95,10 @@ export function StatisticsNav() {
     { to: MIRROR_PATH, label: t("statistics.mirror.title"), end: false },
     { to: UNIT_VALUES_PATH, label: t("statistics.unitValues.title"), end: false },
     ...(isStatistician(me.data)
-      ? [{ to: DATASETS_PATH, label: t("statistics.datasets.title"), end: false }]
+      ? [
+          { to: DATASETS_PATH, label: t("statistics.datasets.title"), end: false },
+          { to: CALIBERS_PATH, label: t("statistics.calibers.title"), end: false },
+        ]
       : []),
   ];
   return (
