@@ -13,6 +13,13 @@ import { currentVersions, KB_SCOPE, numberKey } from "./knowledge.service.ts";
  */
 
 type Lang = "zh" | "ru" | "en";
+
+/**
+ * A query matching more documents than this is ranked among its newest matches only (searchScope's
+ * window): in a body of law a later act amends or repeals an earlier one, so for a broad query the
+ * newest texts are the ones to read first, and ranking fewer candidates keeps the search quick.
+ */
+export const KB_RANK_WINDOW = 200;
 const LANGS: Lang[] = ["zh", "ru", "en"];
 
 export interface KbFilter {
@@ -223,7 +230,7 @@ export async function searchKnowledge(
     for (const d of exact) consider(d.id, null, 1e6, null, true);
   }
   // 2. The words of the query.
-  for (const h of await searchScope(db, dialect, KB_SCOPE, q, candidates)) {
+  for (const h of await searchScope(db, dialect, KB_SCOPE, q, candidates, KB_RANK_WINDOW)) {
     const [id, lang] = h.ref.split(":") as [string, Lang];
     consider(id, lang, h.score, null);
   }
@@ -231,7 +238,7 @@ export async function searchKnowledge(
   const terms = await matchingTerms(db, q);
   for (const t of terms)
     for (const e of t.equivalents)
-      for (const h of await searchScope(db, dialect, KB_SCOPE, e.text, candidates)) {
+      for (const h of await searchScope(db, dialect, KB_SCOPE, e.text, candidates, KB_RANK_WINDOW)) {
         const [id, lang] = h.ref.split(":") as [string, Lang];
         if (best.has(id) && best.get(id)?.via === null) continue;
         consider(id, lang, h.score * 0.8, { term: t.term, from: t.from, to: e.lang, text: e.text });
