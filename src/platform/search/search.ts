@@ -105,8 +105,11 @@ async function countWords(trx: Executor, rows: readonly { title: string; body: s
   let tokens = 0;
   for (const r of rows) {
     const words = new Set<string>();
-    for (const t of r.title.split(" ")) if (t !== "") words.add(t), tokens++;
-    for (const t of r.body.split(" ")) if (t !== "") words.add(t), tokens++;
+    for (const t of `${r.title} ${r.body}`.split(" ")) {
+      if (t === "") continue;
+      words.add(t);
+      tokens += 1;
+    }
     for (const t of words) docs.set(t, (docs.get(t) ?? 0) + 1);
   }
   const list = [...docs];
