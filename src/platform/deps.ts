@@ -17,5 +17,10 @@ export interface AppDeps {
 }
 
 export function operationDeps(deps: AppDeps): OperationDeps {
-  return { db: deps.db, clock: deps.clock, onEventsCommitted: () => deps.outbox.kick() };
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    onEventsCommitted: () => deps.outbox.kick(),
+    wantsEvent: (type) => deps.outbox.wants(type),
+  };
 }

@@ -51,6 +51,8 @@ export interface OperationDeps {
   clock: Clock;
   /** Called after commit when the operation emitted events, to deliver them promptly. */
   onEventsCommitted?: () => void;
+  /** Whether any handler wants events of a type; events none wants are recorded as done at once. */
+  wantsEvent?: (type: string) => boolean;
 }
 
 export interface RunOptions {
@@ -130,12 +132,14 @@ export async function runOperation<I, O>(
         );
       },
       emit: async (event) => {
-        await enqueueEvent(trx, event, now);
-        emitted += 1;
+        const wanted = deps.wantsEvent?.(event.type) ?? true;
+        await enqueueEvent(trx, event, now, !wanted);
+        if (wanted) emitted += 1;
       },
       emitMany: async (events) => {
-        await enqueueEvents(trx, deps.db.dialect, events, now);
-        emitted += events.length;
+        const wants = deps.wantsEvent ?? (() => true);
+        await enqueueEvents(trx, deps.db.dialect, events, now, (type) => !wants(type));
+        emitted += events.filter((e) => wants(e.type)).length;
       },
     };
     const output = await op.run(ctx, input);

@@ -89,6 +89,32 @@ describeEachDialect(
       expect(counts).toEqual({ a: 1, b: 2 });
     });
 
+    it("records an event no handler wants as done at once, and leaves a wanted one to the dispatcher", async () => {
+      let kicks = 0;
+      const run = (tag: string, wanted: boolean) =>
+        runOperation(
+          { db: deps().db, clock, wantsEvent: () => wanted, onEventsCommitted: () => (kicks += 1) },
+          announce,
+          { tag },
+          { actor: SYSTEM_ACTOR },
+        );
+      await run("unwanted", false);
+      await run("wanted", true);
+      const rows = await deps()
+        .db.db.selectFrom("outbox")
+        .select(["aggregate_id", "status", "done_at"])
+        .where("aggregate_id", "in", ["unwanted", "wanted"])
+        .orderBy("aggregate_id")
+        .execute();
+      expect(rows).toEqual([
+        { aggregate_id: "unwanted", status: "done", done_at: expect.any(String) },
+        { aggregate_id: "wanted", status: "pending", done_at: null },
+      ]);
+      // Only the wanted event wakes the dispatcher.
+      expect(kicks).toBe(1);
+      await new OutboxDispatcher(deps().db, clock, silent).drain();
+    });
+
     it("loses nothing when the process dies between commit and delivery", async () => {
       // The event is committed, but no dispatcher ran: as after a crash right after the commit.
       await emit("crash");

@@ -20,8 +20,17 @@ export interface EventInput {
   payload: Record<string, unknown>;
 }
 
-/** Writes an event in the caller's transaction: it exists exactly when the change it announces does. */
-export async function enqueueEvent(trx: Executor, event: EventInput, at: string): Promise<string> {
+/**
+ * Writes an event in the caller's transaction: it exists exactly when the change it announces does.
+ * `settled`: no handler of this process wants the event, so it is recorded as done at once (as the
+ * dispatcher would mark it on its next round) and costs no delivery round.
+ */
+export async function enqueueEvent(
+  trx: Executor,
+  event: EventInput,
+  at: string,
+  settled = false,
+): Promise<string> {
   const eventId = newId();
   await trx
     .insertInto("outbox")
@@ -34,10 +43,10 @@ export async function enqueueEvent(trx: Executor, event: EventInput, at: string)
       created_at: at,
       available_at: at,
       attempts: 0,
-      status: "pending",
+      status: settled ? "done" : "pending",
       claimed_until: null,
       last_error: null,
-      done_at: null,
+      done_at: settled ? at : null,
     })
     .execute();
   return eventId;
@@ -49,6 +58,7 @@ export async function enqueueEvents(
   dialect: Dialect,
   events: readonly EventInput[],
   at: string,
+  settled: (type: string) => boolean = () => false,
 ): Promise<void> {
   await insertRows(
     trx,
@@ -63,10 +73,10 @@ export async function enqueueEvents(
       created_at: at,
       available_at: at,
       attempts: 0,
-      status: "pending" as const,
+      status: settled(event.type) ? ("done" as const) : ("pending" as const),
       claimed_until: null,
       last_error: null,
-      done_at: null,
+      done_at: settled(event.type) ? at : null,
     })),
   );
 }
@@ -134,6 +144,11 @@ export class OutboxDispatcher {
       throw new Error(`outbox handler "${handler.name}" registered twice`);
     }
     this.#handlers.push(handler);
+  }
+
+  /** Whether a registered handler wants events of this type. */
+  wants(type: string): boolean {
+    return this.#handlers.some((h) => h.types === "*" || h.types.includes(type));
   }
 
   get handlerNames(): string[] {
