@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Dialect, Executor } from "../../platform/db/db.ts";
 import type { KbDocumentsTable, KbVersionsTable } from "../../platform/db/schema.ts";
-import { searchScope } from "../../platform/search/search.ts";
+import { searchScope, searchScopeAny } from "../../platform/search/search.ts";
 import { indexTokens } from "../../platform/search/tokenize.ts";
 import { currentVersions, KB_SCOPE, numberKey } from "./knowledge.service.ts";
 
@@ -236,13 +236,17 @@ export async function searchKnowledge(
   }
   // 3. The term bank: equivalents of the query's terms in the other languages, ranked below direct hits.
   const terms = await matchingTerms(db, q);
-  for (const t of terms)
-    for (const e of t.equivalents)
-      for (const h of await searchScope(db, dialect, KB_SCOPE, e.text, candidates, KB_RANK_WINDOW)) {
-        const [id, lang] = h.ref.split(":") as [string, Lang];
-        if (best.has(id) && best.get(id)?.via === null) continue;
-        consider(id, lang, h.score * 0.8, { term: t.term, from: t.from, to: e.lang, text: e.text });
-      }
+  for (const t of terms) {
+    // All of a term's equivalents in one search; a hit came through the equivalent in its language.
+    const texts = t.equivalents.map((e) => e.text);
+    for (const h of await searchScopeAny(db, dialect, KB_SCOPE, texts, candidates, KB_RANK_WINDOW)) {
+      const [id, lang] = h.ref.split(":") as [string, Lang];
+      if (best.has(id) && best.get(id)?.via === null) continue;
+      const e = t.equivalents.find((x) => x.lang === lang) ?? t.equivalents[0];
+      if (!e) continue;
+      consider(id, lang, h.score * 0.8, { term: t.term, from: t.from, to: e.lang, text: e.text });
+    }
+  }
   const ids = [...best.keys()];
   if (ids.length === 0) return { hits: [] as KbHit[], expansions: terms };
   // Metadata first (for the filters), versions only for the documents shown.

@@ -291,7 +291,7 @@ function tsQuery(q: SearchQuery): string {
 export const RANK_WINDOW = 500;
 
 /** Ranked refs of a scope matching the text; an empty or all-stopword query matches nothing. */
-export async function searchScope(
+export function searchScope(
   db: Executor,
   dialect: Dialect,
   scope: string,
@@ -299,10 +299,25 @@ export async function searchScope(
   limit: number,
   window = RANK_WINDOW,
 ): Promise<SearchHit[]> {
-  const q = parseQuery(text);
-  if (q.clauses.length === 0) return [];
+  return searchScopeAny(db, dialect, scope, [text], limit, window);
+}
+
+/**
+ * Ranked refs of a scope matching any of the texts (e.g. one term's equivalents in other languages),
+ * in one query instead of one per text.
+ */
+export async function searchScopeAny(
+  db: Executor,
+  dialect: Dialect,
+  scope: string,
+  texts: readonly string[],
+  limit: number,
+  window = RANK_WINDOW,
+): Promise<SearchHit[]> {
+  const queries = texts.map(parseQuery).filter((q) => q.clauses.length > 0);
+  if (queries.length === 0) return [];
   if (dialect === "postgres") {
-    const tsq = tsQuery(q);
+    const tsq = queries.map((q) => `(${tsQuery(q)})`).join(" | ");
     const r = await sql<{ ref: string; score: number }>`
       select ref, ts_rank('{0.1, 0.2, 0.2, 1.0}', tsv, ${tsq}::tsquery) * boost as score
       from search_docs
@@ -313,15 +328,24 @@ export async function searchScope(
       limit ${limit}`.execute(db);
     return r.rows.map((x) => ({ ref: x.ref, score: Number(x.score) }));
   }
-  const expanded = await fts5Expanded(db, q);
-  if (expanded === null) return [];
+  const matches: string[] = [];
+  const words = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const q of queries) {
+    const expanded = await fts5Expanded(db, q);
+    if (expanded === null) continue;
+    matches.push(`(${expanded.match})`);
+    for (const w of expanded.words) words.add(w);
+    for (const p of expanded.prefixes) prefixes.add(p);
+  }
+  if (matches.length === 0) return [];
   // The newest `window` matches (FTS5 reads them lazily, newest first), ranked here.
   const r = await sql<{ ref: string; boost: number; title: string; body: string }>`
     select x.ref as ref, x.boost as boost, x.title as title, x.body as body
     from search_fts f join search_docs x on x.id = f.rowid
-    where f.search_fts match ${expanded.match} and x.scope = ${scope}
+    where f.search_fts match ${matches.join(" OR ")} and x.scope = ${scope}
     order by f.rowid desc limit ${window}`.execute(db);
-  const hits = await rankBm25(db, r.rows, expanded.words, expanded.prefixes);
+  const hits = await rankBm25(db, r.rows, words, prefixes);
   hits.sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   return hits.slice(0, limit);
 }
