@@ -6,7 +6,6 @@ import {
   type DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
-  type DuckDBPreparedStatement,
   type DuckDBValue,
   INTEGER,
   VARCHAR,
@@ -291,27 +290,12 @@ export class StatsStore {
     await this.refreshRollups();
   }
 
-  /**
-   * Prepared statements by SQL text: preparing (parsing, binding, planning) costs about as much as a
-   * summary-table query itself, and dashboards repeat the same few shapes of query. Bounded; the
-   * oldest goes first.
-   */
-  #prepared = new Map<string, DuckDBPreparedStatement>();
-
   all<T = Record<string, unknown>>(
     sql: string,
     params?: Record<string, DuckDBValue> | DuckDBValue[],
   ): Promise<T[]> {
     return this.#queue(async (c) => {
-      let statement = this.#prepared.get(sql);
-      if (statement === undefined) {
-        statement = await c.prepare(sql);
-        if (this.#prepared.size >= 200) this.#prepared.delete(this.#prepared.keys().next().value as string);
-        this.#prepared.set(sql, statement);
-      }
-      statement.clearBindings();
-      if (params) statement.bind(params);
-      const reader = await statement.runAndReadAll();
+      const reader = await c.runAndReadAll(sql, params as never);
       return reader.getRowObjectsJS() as T[];
     });
   }
@@ -403,7 +387,6 @@ export class StatsStore {
   async close(): Promise<void> {
     if (!this.#connection) return;
     const c = await this.#connection.catch(() => null);
-    this.#prepared.clear();
     c?.closeSync();
     this.#instance?.closeSync();
     this.#connection = null;
