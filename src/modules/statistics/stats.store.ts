@@ -347,10 +347,9 @@ export class StatsStore {
    * full rebuild after a change) in one transaction; cheap when nothing is new.
    */
   static async refreshRollups(c: DuckDBConnection): Promise<void> {
-    const [meta, state] = await Promise.all([
-      c.runAndReadAll("select value from store_meta where key = 'load_seq'"),
-      c.runAndReadAll("select name, upto from rollup_state"),
-    ]);
+    // One statement at a time: a DuckDB connection does not run two at once.
+    const meta = await c.runAndReadAll("select value from store_meta where key = 'load_seq'");
+    const state = await c.runAndReadAll("select name, upto from rollup_state");
     const current = BigInt(meta.getRowsJS()[0]?.[0] as bigint | number);
     const upto = new Map(state.getRowsJS().map(([n, u]) => [String(n), BigInt(u as bigint | number)]));
     const stale = ROLLUPS.filter((r) => (upto.get(r.name) ?? -1n) < current);
