@@ -133,7 +133,7 @@ export async function runOperation<I, O>(
       },
       emit: async (event) => {
         const wanted = deps.wantsEvent?.(event.type) ?? true;
-        await enqueueEvent(trx, event, now, !wanted);
+        await enqueueEvent(trx, deps.db.dialect, event, now, !wanted);
         if (wanted) emitted += 1;
       },
       emitMany: async (events) => {

@@ -1,10 +1,18 @@
 import { createHash } from "node:crypto";
+import { CompiledQuery } from "kysely";
 import type { Dialect, Executor } from "../db/db.ts";
-import { forUpdate } from "../db/dialect.ts";
+import { insertRows } from "../db/dialect.ts";
 import type { AuditLogTable } from "../db/schema.ts";
 import { canonicalJson } from "./canonical-json.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
+
+// The chain head is read and moved on every audited change; its statements are written once here
+// rather than built by the query builder each time. PostgreSQL locks the row so appends form one chain.
+const HEAD = CompiledQuery.raw('select "last_seq", "last_hash" from "audit_head" where "id" = 1');
+const HEAD_FOR_UPDATE = CompiledQuery.raw(`${HEAD.sql} for update`);
+const HEAD_UPDATE_SQLITE = 'update "audit_head" set "last_seq" = ?, "last_hash" = ? where "id" = 1';
+const HEAD_UPDATE_PG = 'update "audit_head" set "last_seq" = $1, "last_hash" = $2 where "id" = 1';
 
 export interface AuditEntryInput {
   actorUserId: string | null;
@@ -52,10 +60,9 @@ export async function appendAudit(
   entry: AuditEntryInput,
   ids: { id: string; at: string },
 ): Promise<AuditLogTable> {
-  const head = await forUpdate(
-    trx.selectFrom("audit_head").select(["last_seq", "last_hash"]).where("id", "=", 1),
-    dialect,
-  ).executeTakeFirst();
+  const head = (await trx.executeQuery(dialect === "postgres" ? HEAD_FOR_UPDATE : HEAD)).rows[0] as
+    | { last_seq: number | string; last_hash: string }
+    | undefined;
   const prevSeq = head ? Number(head.last_seq) : 0;
   const prevHash = head?.last_hash ?? GENESIS_HASH;
   const unhashed: Omit<AuditLogTable, "hash"> = {
@@ -73,13 +80,11 @@ export async function appendAudit(
     prev_hash: prevHash,
   };
   const row: AuditLogTable = { ...unhashed, hash: auditHash(unhashed) };
-  await trx.insertInto("audit_log").values(row).execute();
+  await insertRows(trx, dialect, "audit_log", [row]);
   if (head) {
-    await trx
-      .updateTable("audit_head")
-      .set({ last_seq: row.seq, last_hash: row.hash })
-      .where("id", "=", 1)
-      .execute();
+    await trx.executeQuery(
+      CompiledQuery.raw(dialect === "postgres" ? HEAD_UPDATE_PG : HEAD_UPDATE_SQLITE, [row.seq, row.hash]),
+    );
   } else {
     await trx.insertInto("audit_head").values({ id: 1, last_seq: row.seq, last_hash: row.hash }).execute();
   }

@@ -8,9 +8,25 @@ export function canonicalJson(value: unknown): string {
     if (typeof value === "bigint") return JSON.stringify(value.toString());
     return JSON.stringify(value) ?? "null";
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      out += canonicalJson(value[i] ?? null);
+    }
+    return `${out}]`;
+  }
+  // Keys in UTF-16 code-unit order (the default sort), built in one pass: this runs on every audited
+  // change, so it avoids the intermediate arrays of entries().filter().sort().map().
+  const record = value as Record<string, unknown>;
+  let out = "{";
+  let first = true;
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (!first) out += ",";
+    first = false;
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }

@@ -99,4 +99,40 @@ describeEachDialect("write transactions under concurrency", ({ deps }) => {
     );
     expect(results).toEqual([1, 1, 1]);
   });
+
+  it("groups operations that arrive in separate callbacks of one event-loop turn", async () => {
+    const handle = deps().db;
+    const name = `gc-turn-${Date.now()}`;
+    const original = handle.db.transaction.bind(handle.db);
+    let transactions = 0;
+    handle.db.transaction = () => {
+      transactions += 1;
+      return original();
+    };
+    try {
+      // Timers due together run in one timers phase, as sockets readable together do in one poll
+      // phase: each callback starts its own operation, as a request handler would.
+      const runs = await new Promise<Promise<string>[]>((resolve) => {
+        const started: Promise<string>[] = [];
+        for (let i = 0; i < 5; i++) {
+          setTimeout(() => {
+            started.push(
+              runOperation(
+                operationDeps(deps()),
+                write,
+                { name: `${name}-${i}`, fail: false },
+                { actor: SYSTEM_ACTOR },
+              ),
+            );
+            if (started.length === 5) resolve(started);
+          }, 0);
+        }
+      });
+      expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4].map((i) => `${name}-${i}`));
+    } finally {
+      handle.db.transaction = original;
+    }
+    // SQLite commits the five together; PostgreSQL gives each its own transaction.
+    expect(transactions).toBe(handle.dialect === "sqlite" ? 1 : 5);
+  });
 });

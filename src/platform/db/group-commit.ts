@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { CompiledQuery } from "kysely";
 import type { DbHandle, Trx } from "./db.ts";
 
 /**
@@ -13,6 +13,9 @@ import type { DbHandle, Trx } from "./db.ts";
  * PostgreSQL has a pool of connections and row locks, so each operation keeps its own transaction.
  */
 const MAX_BATCH = 64;
+const SAVEPOINT = CompiledQuery.raw("savepoint amur_op");
+const RELEASE = CompiledQuery.raw("release savepoint amur_op");
+const ROLLBACK_TO = CompiledQuery.raw("rollback to savepoint amur_op");
 
 interface Job {
   fn: (trx: Trx) => Promise<unknown>;
@@ -40,6 +43,10 @@ class GroupCommitter {
     this.#running = true;
     try {
       while (this.#queue.length > 0) {
+        // Let the event loop read the requests that arrived meanwhile, so that they join this batch:
+        // better-sqlite3 is synchronous, so without this pause every operation would find the queue
+        // empty behind it and commit alone.
+        await new Promise<void>((r) => setImmediate(r));
         const batch = this.#queue.splice(0, MAX_BATCH);
         if (batch.length === 1) {
           const job = batch[0] as Job;
@@ -54,14 +61,14 @@ class GroupCommitter {
         try {
           await this.#handle.db.transaction().execute(async (trx) => {
             for (const job of batch) {
-              await sql`savepoint amur_op`.execute(trx);
+              await trx.executeQuery(SAVEPOINT);
               try {
                 const value = await job.fn(trx);
-                await sql`release savepoint amur_op`.execute(trx);
+                await trx.executeQuery(RELEASE);
                 outcomes.push({ ok: true, value });
               } catch (error) {
-                await sql`rollback to savepoint amur_op`.execute(trx);
-                await sql`release savepoint amur_op`.execute(trx);
+                await trx.executeQuery(ROLLBACK_TO);
+                await trx.executeQuery(RELEASE);
                 outcomes.push({ ok: false, error });
               }
             }

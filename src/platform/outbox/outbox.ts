@@ -27,14 +27,14 @@ export interface EventInput {
  */
 export async function enqueueEvent(
   trx: Executor,
+  dialect: Dialect,
   event: EventInput,
   at: string,
   settled = false,
 ): Promise<string> {
   const eventId = newId();
-  await trx
-    .insertInto("outbox")
-    .values({
+  await insertRows(trx, dialect, "outbox", [
+    {
       event_id: eventId,
       type: event.type,
       aggregate_type: event.aggregateType,
@@ -47,8 +47,8 @@ export async function enqueueEvent(
       claimed_until: null,
       last_error: null,
       done_at: settled ? at : null,
-    })
-    .execute();
+    },
+  ]);
   return eventId;
 }
 
