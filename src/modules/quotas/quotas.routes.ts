@@ -115,9 +115,28 @@ const applicationSide: SideScope = {
   },
 };
 
+// A licence's number, pool and the pool's side never change once issued, so the side found for a
+// number is kept (per database) and the drawdown routes' side check costs no query after the first.
+// Unknown numbers are not kept: a licence issued later is found then.
+const knownSides = new WeakMap<object, Map<string, "CN" | "RU">>();
+const MAX_KNOWN_SIDES = 10_000;
+
 const licenceSide = (body: unknown): SideScope => ({
   async sideOf(deps, params) {
-    return (await repo.licenceSide(deps.db.db, params.number ?? ""))?.side ?? null;
+    const number = params.number ?? "";
+    let known = knownSides.get(deps.db);
+    if (!known) {
+      known = new Map();
+      knownSides.set(deps.db, known);
+    }
+    const cached = known.get(number);
+    if (cached) return cached;
+    const side = (await repo.licenceSide(deps.db.db, number))?.side ?? null;
+    if (side === "CN" || side === "RU") {
+      if (known.size >= MAX_KNOWN_SIDES) known.clear();
+      known.set(number, side);
+    }
+    return side;
   },
   async create(deps, side) {
     const { number } = await fixtureLicence(deps, side);
