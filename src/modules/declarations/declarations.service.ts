@@ -501,6 +501,8 @@ interface TimelineEntry {
   action: string;
   status: DeclarationStatus;
   reason?: string | null;
+  /** A step the platform took by itself (the lane decision and where it sends the declaration). */
+  automatic?: boolean;
 }
 
 async function recordTimeline(ctx: OperationContext, id: string, entries: readonly TimelineEntry[]) {
@@ -509,8 +511,8 @@ async function recordTimeline(ctx: OperationContext, id: string, entries: readon
     at: ctx.now,
     action: e.action,
     status: e.status,
-    actor_user_id: ctx.actor.userId,
-    actor_label: ctx.actor.label,
+    actor_user_id: e.automatic ? null : ctx.actor.userId,
+    actor_label: e.automatic ? null : ctx.actor.label,
     reason: e.reason ?? null,
   }));
   await repo.insertEvents(ctx.trx, rows);
@@ -558,8 +560,8 @@ export const saveDeclaration = defineOperation({
       });
       timeline.push(
         { action: "submitted", status: "submitted" },
-        { action: "lane_assigned", status: "lane_assigned", reason: risk.lane },
-        { action: `routed_${next}`, status: next },
+        { action: "lane_assigned", status: "lane_assigned", reason: risk.lane, automatic: true },
+        { action: `routed_${next}`, status: next, automatic: true },
       );
     } else {
       timeline.push({ action: input.replaces ? "draft_saved" : "draft_created", status: "draft" });

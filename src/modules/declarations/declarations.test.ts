@@ -125,6 +125,15 @@ describeEachDialect(
       expect(mine.body.status).toBe("released");
       expect(mine.body.timeline.at(-1).text).toBe("Выпуск разрешён");
       expect(mine.body.timeline[1].text).toBe("Назначен коридор: зелёный");
+      // The declarant submitted; the lane and the routing are the risk engine's, not the trader's.
+      const actors = mine.body.timeline.map((e: { actor: string | null }) => e.actor);
+      expect(actors[0]).toEqual(expect.any(String));
+      expect(actors[0]).not.toContain("автоматически");
+      expect(actors.slice(1, 3)).toEqual([
+        "Система управления рисками (автоматически)",
+        "Система управления рисками (автоматически)",
+      ]);
+      expect(actors[3]).not.toBe(actors[0]);
 
       // Clearance counts feed the trust profile; the release is audited and emitted.
       const stats = await deps()

@@ -5,6 +5,12 @@ import * as identityRepo from "../identity/identity.repository.ts";
 import { DEMO_ORGANIZATIONS, demoActor } from "../identity/identity.seed.ts";
 import { allocatePool, applyForQuota, createPool, setPoolStatus } from "./quotas.service.ts";
 
+// Free-text notes are stored as written; the demo's are written in the three languages, so a reader
+// in any of them sees that the pool is not an official quota.
+const SAMPLE_POOL_NOTE =
+  "示例配额池，仅供演示，非官方配额。 / Образец пула для демонстрации, не официальная квота. / Sample pool for the demo; not an official quota.";
+const SAMPLE_APPLICATION_NOTE = "示例申请 / Образец заявки / Sample application";
+
 /**
  * Sample pools (labelled sample: no official quota is implied) for SCENARIOS.md journey 5: Daurian
  * Coal holds a licence in a coal export pool whose allocations are published; a second pool, on the
@@ -51,7 +57,7 @@ export const quotasDemoSeeder: DemoSeeder = {
         total: "500000",
         borderShare: "20",
         allocationRule: "pro_rata",
-        note: "Sample pool for the demo; not an official quota.",
+        note: SAMPLE_POOL_NOTE,
         sample: true,
       },
       { actor: ruOfficer },
@@ -63,7 +69,7 @@ export const quotasDemoSeeder: DemoSeeder = {
       await runOperation(
         ops,
         applyForQuota,
-        { poolId: coal.id, enterpriseId: daur, amount: "300000", note: "Sample application" },
+        { poolId: coal.id, enterpriseId: daur, amount: "300000", note: SAMPLE_APPLICATION_NOTE },
         { actor: trader },
       );
     await runOperation(ops, allocatePool, { poolId: coal.id }, { actor: ruOfficer });
@@ -92,7 +98,7 @@ export const quotasDemoSeeder: DemoSeeder = {
         total: "20000",
         borderShare: "40",
         allocationRule: "first_come",
-        note: "Sample pool for the demo; not an official quota.",
+        note: SAMPLE_POOL_NOTE,
         sample: true,
       },
       { actor: cnOfficer },
