@@ -165,9 +165,9 @@ export async function presentDeclaration(
         registryRepo.findEnterprise(db, d.declarant_id),
         d.counterparty_id ? registryRepo.findEnterprise(db, d.counterparty_id) : Promise.resolve(undefined),
       ]);
-  const risk = d.risk ? (JSON.parse(d.risk) as RiskDecision) : null;
+  const risk = s ? s.risk : d.risk ? (JSON.parse(d.risk) as RiskDecision) : null;
   const mode = TRADE_MODES.find((m) => m.side === d.side && m.code === d.trade_mode);
-  const assessments = d.assessment ? (JSON.parse(d.assessment) as Assessment[]) : [];
+  const assessments = s ? s.assessments : d.assessment ? (JSON.parse(d.assessment) as Assessment[]) : [];
   const taxes =
     d.duty_total !== null && d.vat_total !== null ? new Dec(d.duty_total).plus(d.vat_total).toFixed(2) : null;
   return {

@@ -515,7 +515,7 @@ async function recordTimeline(ctx: OperationContext, id: string, entries: readon
     actor_label: e.automatic ? null : ctx.actor.label,
     reason: e.reason ?? null,
   }));
-  await repo.insertEvents(ctx.trx, rows);
+  await repo.insertEvents(ctx.trx, ctx.dialect, rows);
   return rows;
 }
 
@@ -526,6 +526,9 @@ export interface SavedDeclaration {
   events: Omit<DeclarationEventsTable, "id">[];
   declarant: EnterprisesTable;
   counterparty: EnterprisesTable | null;
+  /** The objects the row's assessment and risk columns were written from (no need to parse them back). */
+  assessments: Assessment[];
+  risk: RiskDecision | null;
 }
 
 export interface SubmitInput {
@@ -581,7 +584,7 @@ export const saveDeclaration = defineOperation({
         prepared.lines.map((l) => ({ ...l, declaration_id: current.id })),
       );
     } else {
-      await repo.insertDeclaration(ctx.trx, row, prepared.lines);
+      await repo.insertDeclaration(ctx.trx, ctx.dialect, row, prepared.lines);
     }
     if (risk) for (const h of WRITE_HOOKS) await h.submitted(ctx, row, prepared.lines);
     const events = await recordTimeline(ctx, row.id, timeline);
@@ -592,6 +595,8 @@ export const saveDeclaration = defineOperation({
         events,
         declarant: prepared.declarant,
         counterparty: prepared.counterparty,
+        assessments: prepared.assessments,
+        risk,
       };
     await ctx.audit({
       action: risk ? "declaration.submitted" : "declaration.draft_saved",

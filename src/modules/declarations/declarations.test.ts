@@ -94,6 +94,9 @@ describeEachDialect(
       });
       expect(d.assessment).toHaveLength(5);
       expect(d.risk).toBeNull();
+      // The answer is built from what was written, without reading it back: it must be what a read gives.
+      const readBack = await call("GET", `/api/v1/declarations/${d.id}`, cnTrader);
+      expect(readBack.body).toEqual(d);
       expect(d.timeline.map((e: { action: string }) => e.action)).toEqual([
         "submitted",
         "lane_assigned",

@@ -120,11 +120,10 @@ export interface RiskDecision {
 /** A reproducible draw in [0, 100) from the declaration's id: the same declaration always draws the same. */
 export function drawFor(id: string): string {
   const n = createHash("sha256").update(`amur-selectivity:${id}`).digest().readUInt32BE(0);
-  return new Dec(n)
-    .div(2 ** 32)
-    .mul(100)
-    .toDecimalPlaces(4, Dec.ROUND_DOWN)
-    .toFixed(4);
+  // n · 100 / 2³² to four places, rounded down, in integers: n · 10⁶ < 2⁵³ and dividing by a power
+  // of two is exact, so the floor is the exact one.
+  const q = Math.floor((n * 1_000_000) / 2 ** 32);
+  return `${Math.floor(q / 10_000)}.${String(q % 10_000).padStart(4, "0")}`;
 }
 
 const maxLane = (a: Lane, b: Lane): Lane => (laneRank(a) >= laneRank(b) ? a : b);
