@@ -174,6 +174,27 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
   });
 
   app.route({
+    method: "GET",
+    url: "/api/v1/statistics/calibers/:name",
+    config: { policy: STATISTICIAN },
+    schema: {
+      tags,
+      summary: "One saved caliber",
+      params: ZCaliberParams,
+      response: { 200: ZCaliberList.shape.items.element },
+    },
+    handler: async (request) => {
+      const rows = await store().all<{ name: string; mapping: string }>(
+        "select name, mapping from calibers where name = ?",
+        [request.params.name],
+      );
+      const row = rows[0];
+      if (!row) throw new AppError("NOT_FOUND", { resource: "caliber", id: request.params.name });
+      return { name: row.name, mapping: ZCaliberMapping.parse(JSON.parse(row.mapping)) };
+    },
+  });
+
+  app.route({
     method: "POST",
     url: "/api/v1/statistics/imports/caliber/:name",
     config: { policy: STATISTICIAN },

@@ -272,6 +272,52 @@ describeEachDialect(
       ).toBe(1);
     });
 
+    it("saves a caliber, lists it and reads it back by name; an unknown name is a 404 in the reader's language", async () => {
+      const mapping = {
+        source: "api-sample",
+        reporter: "RU",
+        currency: "USD",
+        valueScale: "1000",
+        columns: { period: "Период", flow: "Направление", value: "Стоимость, тыс. долл." },
+        labels: { flow: { Экспорт: "export", Импорт: "import" } },
+      };
+      const put = await app.inject({
+        method: "PUT",
+        url: "/api/v1/statistics/calibers/api-sample",
+        payload: mapping,
+        headers: statistician.write,
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      const one = await app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/calibers/api-sample",
+        headers: statistician.headers,
+      });
+      expect(one.statusCode, one.body).toBe(200);
+      expect(one.json()).toEqual(put.json());
+      expect(one.json().mapping).toMatchObject({ source: "api-sample", valueScale: "1000" });
+      const list = await app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/calibers",
+        headers: statistician.headers,
+      });
+      expect(list.json().items.map((c: { name: string }) => c.name)).toContain("api-sample");
+      const missing = await app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/calibers/no-such-caliber?lang=zh-CN",
+        headers: statistician.headers,
+      });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json()).toMatchObject({ code: "NOT_FOUND" });
+      expect(missing.json().title).toMatch(/[\u4e00-\u9fff]/);
+      const forbidden = await app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/calibers/api-sample",
+        headers: trader.headers,
+      });
+      expect(forbidden.statusCode).toBe(403);
+    });
+
     it("answers queries with published facts for everyone and all facts for statisticians", async () => {
       const body = {
         dimensions: ["year", "reporter", "flow"],
