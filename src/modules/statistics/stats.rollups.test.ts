@@ -129,6 +129,45 @@ async function expectSameAnswers(store: StatsStore) {
   return viaSummary;
 }
 
+describe("appending facts", () => {
+  it("stores every fact exactly as given: text with quotes, brackets and any script, empty strings, nulls", async () => {
+    const store = new StatsStore(":memory:");
+    try {
+      const odd = ["it's", "[1,2]", '"quoted"', "back\\slash", "黑河 / Благовещенск", "", "x".repeat(300)];
+      const given = facts(200).map((f, i) => ({
+        ...f,
+        source: odd[i % odd.length] as string,
+        dataset_id: i % 3 === 0 ? `ds-${i % 7}` : null,
+        event_id: i % 5 === 0 ? `ev-${i}` : null,
+        port_id: i % 4 === 0 ? null : (odd[(i + 3) % odd.length] as string),
+        quantity_unit: i % 2 ? "кг" : "千克",
+      }));
+      await store.transaction((c) => StatsStore.appendFacts(c, given));
+      // A second call's dictionaries start afresh and must not mix with the first's.
+      const more = facts(50).map((f) => ({ ...f, source: "second-call", region: "RU-AMU" }));
+      await store.transaction((c) => StatsStore.appendFacts(c, more));
+      const rows = await store.all<Record<string, unknown>>(
+        "select * exclude (load_seq) from facts order by fact_id",
+      );
+      const expected = [...given, ...more]
+        .map((f) => ({ ...f }))
+        .sort((a, b) => (a.fact_id < b.fact_id ? -1 : a.fact_id > b.fact_id ? 1 : 0));
+      expect(rows).toHaveLength(expected.length);
+      for (const [i, row] of rows.entries()) {
+        const want = expected[i] as Fact;
+        for (const [key, value] of Object.entries(want)) {
+          const got = row[key];
+          expect(typeof value === "bigint" ? BigInt(got as bigint) : got, `${want.fact_id}.${key}`).toEqual(
+            value === undefined ? null : value,
+          );
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe("statistics summary tables", () => {
   const store = new StatsStore(":memory:");
   afterAll(() => store.close());

@@ -8,6 +8,8 @@ import {
   DuckDBInstance,
   type DuckDBValue,
   INTEGER,
+  LIST,
+  listValue,
   VARCHAR,
 } from "@duckdb/node-api";
 import { AppError } from "../../platform/errors.ts";
@@ -55,6 +57,24 @@ export const FACT_COLUMNS = [
 
 export type FactColumn = (typeof FACT_COLUMNS)[number][0];
 const TYPES = { VARCHAR, BOOLEAN, INTEGER, BIGINT } as const;
+
+// Text columns that travel as dictionary codes (appendFacts); the ids are unique, so they do not.
+const CODED_COLUMNS = FACT_COLUMNS.filter(
+  ([name, type]) => type === "VARCHAR" && name !== "fact_id" && name !== "event_id",
+).map(([name]) => name);
+const STAGE_COLUMNS = FACT_COLUMNS.map(([name, type]) => {
+  const k = CODED_COLUMNS.indexOf(name);
+  return { name, type: k >= 0 ? ("INTEGER" as const) : type, coded: k >= 0 ? k : null };
+});
+const STAGE_TYPES = STAGE_COLUMNS.map((c) => TYPES[c.type]);
+const STAGE_CREATE = `create or replace temp table facts_stage (${STAGE_COLUMNS.map(
+  (c) => `"${c.name}" ${c.type}`,
+).join(", ")})`;
+// $1 … $n are the dictionaries of the coded columns in order, $n+1 the load sequence.
+const STAGE_INSERT = `insert into facts (${FACT_COLUMNS.map(([n]) => `"${n}"`).join(", ")}, load_seq)
+  select ${STAGE_COLUMNS.map((c) => (c.coded === null ? `"${c.name}"` : `$${c.coded + 1}["${c.name}"]`)).join(", ")},
+    $${CODED_COLUMNS.length + 1}
+  from facts_stage`;
 
 export interface Fact {
   fact_id: string;
@@ -307,8 +327,12 @@ export class StatsStore {
   }
 
   /**
-   * Appends facts in one go through DuckDB's appender, a data chunk of 2,048 rows at a time (column
-   * vectors, the fast path for bulk loads).
+   * Appends facts in one go. DuckDB's appender takes data chunks of 2,048 rows (column vectors), and a
+   * number costs it far less than a string: each text value is one call into DuckDB, a number is
+   * written into the vector's memory here. The text columns other than the ids have few distinct
+   * values (codes, months, ports), so they travel as numbers into a staging table — each value's
+   * position in a dictionary of the call — and one INSERT … SELECT turns them back into text inside
+   * DuckDB, dictionary lookups included. The facts are exactly the ones given; only the trip differs.
    */
   static async appendFacts(c: DuckDBConnection, facts: readonly Fact[]): Promise<void> {
     if (facts.length === 0) return;
@@ -316,19 +340,56 @@ export class StatsStore {
       "update store_meta set value = value + 1 where key = 'load_seq' returning value",
     );
     const load = BigInt(seq.getRowsJS()[0]?.[0] as bigint | number);
-    const appender = await c.createAppender("facts");
-    const types = [...FACT_COLUMNS.map(([, t]) => TYPES[t]), BIGINT];
-    const size = 2048;
-    for (let start = 0; start < facts.length; start += size) {
-      const part = facts.slice(start, start + size);
-      const chunk = DuckDBDataChunk.create(types, part.length);
-      chunk.setColumns([
-        ...FACT_COLUMNS.map(([name]) => part.map((f) => (f[name] === undefined ? null : f[name]))),
-        part.map(() => load),
-      ] as DuckDBValue[][]);
-      appender.appendDataChunk(chunk);
+    // Dictionaries: for each coded column, its distinct values in order of first appearance.
+    const dictionaries = CODED_COLUMNS.map(() => new Map<string, number>());
+    const coded = CODED_COLUMNS.map(() => new Array<number | null>(facts.length));
+    for (let k = 0; k < CODED_COLUMNS.length; k++) {
+      const name = CODED_COLUMNS[k] as FactColumn;
+      const dict = dictionaries[k] as Map<string, number>;
+      const codes = coded[k] as (number | null)[];
+      for (let r = 0; r < facts.length; r++) {
+        const v = (facts[r] as Fact)[name] as string | null | undefined;
+        if (v === null || v === undefined) {
+          codes[r] = null;
+          continue;
+        }
+        let code = dict.get(v);
+        if (code === undefined) {
+          code = dict.size + 1; // DuckDB lists count from 1
+          dict.set(v, code);
+        }
+        codes[r] = code;
+      }
     }
-    appender.closeSync();
+    await c.run(STAGE_CREATE);
+    try {
+      const appender = await c.createAppender("facts_stage");
+      const size = 2048;
+      for (let start = 0; start < facts.length; start += size) {
+        const end = Math.min(start + size, facts.length);
+        const part = facts.slice(start, end);
+        const chunk = DuckDBDataChunk.create(STAGE_TYPES, part.length);
+        chunk.setColumns(
+          STAGE_COLUMNS.map((col) =>
+            col.coded === null
+              ? part.map((f) => {
+                  const v = f[col.name];
+                  return v === undefined ? null : v;
+                })
+              : (coded[col.coded] as (number | null)[]).slice(start, end),
+          ) as DuckDBValue[][],
+        );
+        appender.appendDataChunk(chunk);
+      }
+      appender.closeSync();
+      await c.run(
+        STAGE_INSERT,
+        [...dictionaries.map((d) => listValue([...d.keys()])), load],
+        [...dictionaries.map(() => LIST(VARCHAR)), BIGINT],
+      );
+    } finally {
+      await c.run("drop table if exists facts_stage");
+    }
   }
 
   /**
