@@ -9,6 +9,11 @@ it("stops on an invalid setting with one line naming the variable", () => {
   expect(() => loadConfig({ AMUR_DATABASE_URL: "mysql://x" })).toThrow(/AMUR_DATABASE_URL/);
   expect(loadConfig({}).database.kind).toBe("sqlite");
   expect(loadConfig({ AMUR_DATABASE_URL: "postgres://u:p@h/db" }).database.kind).toBe("postgres");
+  expect(() => loadConfig({ AMUR_STATS_THREADS: "0" })).toThrow(
+    /^invalid configuration: AMUR_STATS_THREADS /,
+  );
+  expect(loadConfig({ AMUR_STATS_THREADS: "3" }).statsThreads).toBe(3);
+  expect(loadConfig({}).statsThreads).toBeUndefined();
 });
 
 describeEachDialect("operations endpoints", ({ deps }) => {

@@ -62,7 +62,7 @@ export function registerStats(program: Command): void {
         const bar = progressBar("facts");
         const r = await withDeps(async (deps) => {
           await loadReferenceData(deps, { only: ["hs", "countries"] });
-          const store = statsStoreFor(deps.db.db, deps.config.statsPath);
+          const store = statsStoreFor(deps.db.db, deps.config);
           if (opts.format === "caliber")
             return importCaliberFile(deps.db.db, store, text, {
               caliber: opts.caliber as string,
@@ -108,9 +108,7 @@ export function registerStats(program: Command): void {
       const parsed = ZCaliberMapping.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
       if (!parsed.success)
         throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      await withDeps((deps) =>
-        saveCaliber(statsStoreFor(deps.db.db, deps.config.statsPath), name, parsed.data, "cli"),
-      );
+      await withDeps((deps) => saveCaliber(statsStoreFor(deps.db.db, deps.config), name, parsed.data, "cli"));
       process.stdout.write(`caliber ${name} saved\n`);
     });
 
@@ -120,7 +118,7 @@ export function registerStats(program: Command): void {
     .action(async () => {
       const bar = progressBar("declarations");
       const r = await withDeps((deps) =>
-        rebuildPlatformFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config.statsPath), (done, total) => {
+        rebuildPlatformFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config), (done, total) => {
           if (!bar) return;
           if (!bar.isActive) bar.start(total, 0);
           bar.update(done);
@@ -135,9 +133,7 @@ export function registerStats(program: Command): void {
       "Prove the facts match their sources: counts and sums to the minor unit; exit 1 on a difference",
     )
     .action(async () => {
-      const r = await withDeps((deps) =>
-        checkFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config.statsPath)),
-      );
+      const r = await withDeps((deps) => checkFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config)));
       for (const l of r.lines)
         process.stdout.write(
           `${l.ok ? "ok  " : "DIFF"} ${l.source} ${l.what}: expected ${l.expected}, facts ${l.actual}\n`,
@@ -180,9 +176,7 @@ export function registerStats(program: Command): void {
       });
       if (!parsed.success)
         throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      const r = await withDeps((deps) =>
-        runQuery(statsStoreFor(deps.db.db, deps.config.statsPath), parsed.data, true),
-      );
+      const r = await withDeps((deps) => runQuery(statsStoreFor(deps.db.db, deps.config), parsed.data, true));
       process.stdout.write(toCsv(r).replace(/^\uFEFF/, ""));
     });
 }

@@ -25,6 +25,7 @@ const ZEnv = z.object({
   AMUR_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   AMUR_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   AMUR_STATS_PATH: z.string().min(1).optional(),
+  AMUR_STATS_THREADS: z.coerce.number().int("must be a whole number").min(1).max(256).optional(),
 });
 
 export type TConfig = {
@@ -43,6 +44,11 @@ export type TConfig = {
   authCacheMs: number;
   /** The DuckDB file of the statistics facts (beside the main database), or ":memory:". */
   statsPath: string;
+  /**
+   * Threads DuckDB may use for the statistics; undefined lets DuckDB take every core. Fewer leave
+   * cores to the HTTP server on a machine shared with other work.
+   */
+  statsThreads: number | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -89,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       e.AMUR_STATS_PATH === ":memory:"
         ? ":memory:"
         : path.resolve(e.AMUR_STATS_PATH ?? path.join(dataDir, "statistics.duckdb")),
+    statsThreads: e.AMUR_STATS_THREADS,
   };
 }

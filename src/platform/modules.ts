@@ -33,12 +33,11 @@ export const ROUTE_MODULES: RouteModule[] = [
 ];
 
 /** Every module's outbox handlers (projections and side effects). */
-export function eventHandlers(clock: Clock, config: Pick<TConfig, "statsPath">): EventHandler[] {
-  return [
-    trustProjection(() => clock.now()),
-    statisticsProjection(config.statsPath),
-    knowledgeNotifications(),
-  ];
+export function eventHandlers(
+  clock: Clock,
+  config: Pick<TConfig, "statsPath" | "statsThreads">,
+): EventHandler[] {
+  return [trustProjection(() => clock.now()), statisticsProjection(config), knowledgeNotifications()];
 }
 
 /** Module resources to release at shutdown, after the outbox has stopped. */

@@ -803,9 +803,7 @@ export async function submitDeclaration(
   if (!body.draft && prepared.errors.length > 0) throw new AppError("VALIDATION_FAILED", {}, prepared.errors);
   const risk = body.draft
     ? null
-    : await assignLane(deps.db.db, prepared, () =>
-        bandLookup(statsStoreFor(deps.db.db, deps.config.statsPath)),
-      );
+    : await assignLane(deps.db.db, prepared, () => bandLookup(statsStoreFor(deps.db.db, deps.config)));
   const capture: { saved?: SavedDeclaration } = {};
   const result = await runOperation(
     operationDeps(deps),

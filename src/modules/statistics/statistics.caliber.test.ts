@@ -62,7 +62,7 @@ const FILE = [
 ].join("\n");
 
 describeEachDialect("statistics calibers", ({ deps }) => {
-  const store = () => statsStoreFor(deps().db.db, deps().config.statsPath);
+  const store = () => statsStoreFor(deps().db.db, deps().config);
   beforeAll(async () => {
     await loadReferenceData(deps(), { only: ["hs", "countries"] });
     await saveCaliber(store(), "hlj-monthly", MAPPING, null);
@@ -130,7 +130,7 @@ describeEachDialect("statistics calibers", ({ deps }) => {
 
 describeEachDialect("unit-value bands", ({ deps }) => {
   it("give the quartiles of USD per kg by HS6, flow and year", async () => {
-    const store = statsStoreFor(deps().db.db, deps().config.statsPath);
+    const store = statsStoreFor(deps().db.db, deps().config);
     const base = {
       source: "test",
       caliber: "test",

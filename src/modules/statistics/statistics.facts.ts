@@ -1,3 +1,4 @@
+import type { TConfig } from "../../platform/config.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type { DeclarationLinesTable, DeclarationsTable } from "../../platform/db/schema.ts";
 import { isAppError } from "../../platform/errors.ts";
@@ -161,11 +162,11 @@ async function recordDeclaration(
   });
 }
 
-export function statisticsProjection(statsPath: string): EventHandler {
+export function statisticsProjection(config: Pick<TConfig, "statsPath" | "statsThreads">): EventHandler {
   return {
     name: "statistics-facts",
     types: ["declaration.released"],
     handle: (event: DomainEvent, db) =>
-      recordDeclaration(db, statsStoreFor(db, statsPath), event.aggregateId ?? "", event.eventId),
+      recordDeclaration(db, statsStoreFor(db, config), event.aggregateId ?? "", event.eventId),
   };
 }

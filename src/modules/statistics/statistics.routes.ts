@@ -30,7 +30,7 @@ const tags = ["statistics"];
 const STATISTICIAN = requireRole("statistician");
 
 export const statisticsRoutes: RouteModule = (app, deps) => {
-  const store = () => statsStoreFor(deps.db.db, deps.config.statsPath);
+  const store = () => statsStoreFor(deps.db.db, deps.config);
   const isStatistician = (auth: Parameters<typeof hasRole>[0] | null) =>
     auth !== null && hasRole(auth, "statistician");
 

@@ -10,7 +10,7 @@ import { statsStoreFor } from "./stats.store.ts";
 export const statisticsDemoSeeder: DemoSeeder = {
   name: "statistics",
   async run(deps) {
-    const store = statsStoreFor(deps.db.db, deps.config.statsPath);
+    const store = statsStoreFor(deps.db.db, deps.config);
     const have = await store.all<{ n: bigint }>("select count(*) as n from facts where source = 'platform'");
     if (Number(have[0]?.n ?? 0) > 0) return { created: 0 };
     const pending = await deps.db.db

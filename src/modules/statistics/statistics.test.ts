@@ -98,7 +98,7 @@ describeEachDialect(
     let app: AmurApp;
     let statistician: Session;
     let trader: Session;
-    const store = () => statsStoreFor(deps().db.db, deps().config.statsPath);
+    const store = () => statsStoreFor(deps().db.db, deps().config);
     const deliver = async () => {
       for (let i = 0; i < 20; i++) if ((await deps().outbox.dispatchOnce()).claimed === 0) break;
     };

@@ -129,6 +129,16 @@ async function expectSameAnswers(store: StatsStore) {
   return viaSummary;
 }
 
+it("gives DuckDB the number of threads it is configured with", async () => {
+  const store = new StatsStore(":memory:", { threads: 1 });
+  try {
+    const [row] = await store.all<{ t: unknown }>("select current_setting('threads') as t");
+    expect(Number(row?.t)).toBe(1);
+  } finally {
+    await store.close();
+  }
+});
+
 describe("appending facts", () => {
   it("stores every fact exactly as given: text with quotes, brackets and any script, empty strings, nulls", async () => {
     const store = new StatsStore(":memory:");

@@ -12,6 +12,7 @@ import {
   listValue,
   VARCHAR,
 } from "@duckdb/node-api";
+import type { TConfig } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
 
 /**
@@ -214,8 +215,12 @@ export class StatsStore {
    */
   #rollupsChecked = false;
 
-  constructor(file: string) {
+  readonly #threads: number | undefined;
+
+  /** `threads`: how many DuckDB may use (its default is every core). */
+  constructor(file: string, options: { threads?: number } = {}) {
     this.path = file;
+    this.#threads = options.threads;
   }
 
   async #connect(): Promise<DuckDBConnection> {
@@ -228,6 +233,7 @@ export class StatsStore {
       throw e;
     }
     const c = await this.#instance.connect();
+    if (this.#threads !== undefined) await c.run(`set threads = ${Math.max(1, Math.floor(this.#threads))}`);
     for (const ddl of SCHEMA) await c.run(ddl);
     return c;
   }
@@ -457,10 +463,13 @@ export class StatsStore {
 const stores = new WeakMap<object, StatsStore>();
 
 /** The statistics store that goes with a main database handle (one per handle; tests get their own). */
-export function statsStoreFor(db: object, file: string): StatsStore {
+export function statsStoreFor(db: object, config: Pick<TConfig, "statsPath" | "statsThreads">): StatsStore {
   let s = stores.get(db);
   if (!s) {
-    s = new StatsStore(file);
+    s = new StatsStore(
+      config.statsPath,
+      config.statsThreads === undefined ? {} : { threads: config.statsThreads },
+    );
     stores.set(db, s);
   }
   return s;
