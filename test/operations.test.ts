@@ -26,7 +26,25 @@ describeEachDialect("operations endpoints", ({ deps }) => {
     expect(res.headers["content-type"]).toContain("text/plain");
     expect(res.body).toContain('amur_http_requests_total{method="GET",route="/api/health",status="200"} 1');
     expect(res.body).toContain('amur_http_requests_total{method="GET",route="/api/v1/me",status="401"} 1');
-    expect(res.body).toContain("amur_http_request_duration_seconds_bucket");
+    expect(res.body).toContain("# TYPE amur_http_request_duration_seconds histogram");
+    expect(res.body).toContain(
+      'amur_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/api/health"} 1',
+    );
+    expect(res.body).toContain(
+      'amur_http_request_duration_seconds_count{method="GET",route="/api/health"} 1',
+    );
+    expect(res.body).toMatch(
+      /amur_http_request_duration_seconds_sum\{method="GET",route="\/api\/health"\} \d/,
+    );
+    // Buckets are cumulative: the 5 s bucket holds every request the 1 ms bucket does, and more.
+    const bucket = (le: string) =>
+      Number(
+        new RegExp(
+          `amur_http_request_duration_seconds_bucket\\{le="${le}",method="GET",route="/api/v1/me"\\} (\\d+)`,
+        ).exec(res.body)?.[1],
+      );
+    expect(bucket("5")).toBe(1);
+    expect(bucket("0.001")).toBeLessThanOrEqual(bucket("5"));
     expect(res.body).toMatch(/amur_outbox_pending_events \d+/);
     expect(res.body).toContain("amur_outbox_oldest_pending_age_seconds");
     expect(res.body).toContain('amur_db_pool_connections{state="total"}');
