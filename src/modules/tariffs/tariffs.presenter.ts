@@ -26,19 +26,22 @@ export function formatDecimal(value: string, locale: Locale): string {
   return `${sign}${grouped}${frac ? `${point}${frac}` : ""}`;
 }
 
+const NAME_SUFFIX: Record<Locale, string> = { "zh-CN": "_zh", "ru-RU": "_ru", en: "_en" };
+
 function localizedParams(params: Explanation["params"], locale: Locale) {
+  const suffix = NAME_SUFFIX[locale];
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) {
+  for (const k in params) {
+    const v = params[k] as string | number;
     // A name given in three languages (pool_zh, pool_ru, pool_en) is shown in the reader's.
-    const named = params[`${k}_${locale === "zh-CN" ? "zh" : locale === "ru-RU" ? "ru" : "en"}`];
+    const named = params[k + suffix];
     if (typeof named === "string" && named !== "") out[k] = named;
     else if (k === "prefix" && (v === "*" || v === "")) out[k] = t(locale, "tariffs.all_codes");
-    else if (k === "source")
-      out[k] =
-        t(locale, `tariffs.source.${v}`) === `tariffs.source.${v}`
-          ? String(v)
-          : t(locale, `tariffs.source.${v}`);
-    else if (NUMERIC.has(k) && typeof v === "string") out[k] = formatDecimal(v, locale);
+    else if (k === "source") {
+      const key = `tariffs.source.${v}`;
+      const said = t(locale, key);
+      out[k] = said === key ? String(v) : said;
+    } else if (typeof v === "string" && NUMERIC.has(k)) out[k] = formatDecimal(v, locale);
     else out[k] = v;
   }
   return out;
