@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { Heading, type HeadingLevel } from "./Heading";
+import { LineIcon } from "./LineIcon";
 
 export interface CardProps {
   title?: ReactNode;
@@ -40,5 +41,24 @@ export function Card({ title, headingLevel = 3, to, eyebrow, icon, footer, child
       {children ? <div className="card__body">{children}</div> : null}
       {footer ? <div className="card__footer">{footer}</div> : null}
     </section>
+  );
+}
+
+export interface LinkCardProps {
+  to: string;
+  title: string;
+  /** The drawing of a `LineIcon` (its paths), e.g. `<path d="M12 5v14M5 12h14" />`. */
+  icon: ReactNode;
+  /** One sentence on what the page linked to is for. */
+  description: string;
+  headingLevel?: HeadingLevel;
+}
+
+/** A card that leads to one page of a module: a line icon, the page's name as the link, and what it is for. */
+export function LinkCard({ to, title, icon, description, headingLevel }: LinkCardProps) {
+  return (
+    <Card to={to} title={title} icon={<LineIcon>{icon}</LineIcon>} headingLevel={headingLevel}>
+      <p>{description}</p>
+    </Card>
   );
 }

@@ -173,6 +173,51 @@ export function Select({
   );
 }
 
+interface ChoiceProps extends Omit<ComponentPropsWithRef<"input">, "id" | "children"> {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/**
+ * One box or radio with its label beside it: the input is labelled through `htmlFor`, so a click on the
+ * label's text or hint toggles it, and the hint is also its description. `className` is the wrapper's.
+ */
+function Choice({ id, label, hint, className, ...input }: ChoiceProps) {
+  const hintId = `${id}-hint`;
+  return (
+    <div className={["checkbox", className ?? ""].filter(Boolean).join(" ")}>
+      <input {...input} id={id} aria-describedby={hint ? hintId : undefined} />
+      <label htmlFor={id}>
+        <span className="checkbox__label">{label}</span>
+        {hint ? (
+          <span className="checkbox__hint" id={hintId}>
+            {hint}
+          </span>
+        ) : null}
+      </label>
+    </div>
+  );
+}
+
+export interface CheckboxProps
+  extends Omit<ComponentPropsWithRef<"input">, "type" | "checked" | "onChange" | "children"> {
+  label: ReactNode;
+  /** Help shown under the label and linked to the box with aria-describedby. */
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** Added to the wrapper (`checkbox`), e.g. for its place in a layout. */
+  className?: string;
+}
+
+/** One choice that is on or off, e.g. "Show earlier versions". Several under one question: CheckboxGroup. */
+export function Checkbox({ id: explicitId, onChange, ...rest }: CheckboxProps) {
+  const generated = useId();
+  const id = explicitId ?? `checkbox-${generated.replace(/:/g, "")}`;
+  return <Choice {...rest} type="checkbox" id={id} onChange={(event) => onChange(event.target.checked)} />;
+}
+
 export interface ChoiceOption<V extends string = string> {
   value: V;
   label: string;
@@ -230,30 +275,19 @@ function ChoiceGroup<V extends string>({
         </p>
       ) : null}
       <div className={inline ? "checkboxes radios--inline" : "checkboxes"}>
-        {options.map((option, index) => {
-          const id = `${groupId}-${index}`;
-          return (
-            <div className="checkbox" key={option.value}>
-              <input
-                type={type}
-                id={id}
-                name={name}
-                value={option.value}
-                checked={isChecked(option.value)}
-                aria-describedby={option.hint ? `${id}-hint` : undefined}
-                onChange={() => onPick(option.value)}
-              />
-              <label htmlFor={id}>
-                <span className="checkbox__label">{option.label}</span>
-                {option.hint ? (
-                  <span className="checkbox__hint" id={`${id}-hint`}>
-                    {option.hint}
-                  </span>
-                ) : null}
-              </label>
-            </div>
-          );
-        })}
+        {options.map((option, index) => (
+          <Choice
+            key={option.value}
+            type={type}
+            id={`${groupId}-${index}`}
+            name={name}
+            value={option.value}
+            label={option.label}
+            hint={option.hint}
+            checked={isChecked(option.value)}
+            onChange={() => onPick(option.value)}
+          />
+        ))}
       </div>
     </fieldset>
   );

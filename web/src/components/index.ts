@@ -1,6 +1,6 @@
 export { Badge, type BadgeTone } from "./Badge";
 export { Button, type ButtonProps, buttonClassName, LinkButton } from "./Button";
-export { Card } from "./Card";
+export { Card, LinkCard } from "./Card";
 export { ChartContainer } from "./ChartContainer";
 export { ConfirmDialog } from "./ConfirmDialog";
 export { CopyField } from "./CopyField";
@@ -10,6 +10,7 @@ export { EmptyState } from "./EmptyState";
 export { ErrorState } from "./ErrorState";
 export { Form } from "./Form";
 export {
+  Checkbox,
   CheckboxGroup,
   type CheckboxOption,
   PasswordField,
@@ -19,7 +20,9 @@ export {
   TextField,
 } from "./fields";
 export { Heading, type HeadingLevel } from "./Heading";
+export { LineIcon } from "./LineIcon";
 export { MapContainer } from "./MapContainer";
 export { Notice } from "./Notice";
 export { PageHeader } from "./PageHeader";
+export { type LoadingQuery, PageLoadState } from "./PageLoadState";
 export { ProgressBar, Spinner } from "./Spinner";

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LineIcon } from "../components";
 import type { ModuleId } from "../modules";
 
 // Simple line icons, decorative only: every place that shows one also shows the module's name.
@@ -41,20 +42,5 @@ const PATHS = {
 } satisfies Record<ModuleId, ReactNode>;
 
 export function ModuleIcon({ module }: { module: ModuleId }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="28"
-      height="28"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {PATHS[module]}
-    </svg>
-  );
+  return <LineIcon>{PATHS[module]}</LineIcon>;
 }

@@ -8,11 +8,10 @@ import {
   type Column,
   ConfirmDialog,
   DataTable,
-  ErrorState,
   LinkButton,
   Notice,
   PageHeader,
-  Spinner,
+  PageLoadState,
 } from "../../components";
 import { formatDateTime } from "../../format";
 import { useMe } from "../../session";
@@ -62,24 +61,8 @@ export function DeclarationPage({ view }: { view: "declarant" | "customs" }) {
     ) : (
       <Link to={MY_DECLARATIONS_PATH}>{t("declarations.mine.title")}</Link>
     );
-  if (declaration.isPending)
-    return (
-      <>
-        <PageHeader eyebrow={back} title={t("declarations.detail.title")} />
-        <Spinner />
-      </>
-    );
-  if (declaration.isError)
-    return (
-      <>
-        <PageHeader eyebrow={back} title={t("declarations.detail.title")} />
-        <ErrorState
-          error={declaration.error}
-          onRetry={() => void declaration.refetch()}
-          retrying={declaration.isFetching}
-        />
-      </>
-    );
+  if (declaration.isPending || declaration.isError)
+    return <PageLoadState eyebrow={back} title={t("declarations.detail.title")} query={declaration} />;
   const d = declaration.data;
   const saved = isSavedState(location.state) ? location.state.saved : null;
   return (

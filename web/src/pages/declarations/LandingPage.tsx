@@ -1,7 +1,6 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Card, Notice, PageHeader } from "../../components";
+import { LinkCard, Notice, PageHeader } from "../../components";
 import { useMe } from "../../session";
 import { LANDED_COST_PATH, RATES_PATH } from "../tariffs/paths";
 import { isDeclarant, isOfficer } from "./access";
@@ -14,24 +13,6 @@ import {
   RISK_RULES_PATH,
   RISK_SETTINGS_PATH,
 } from "./paths";
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="28"
-      height="28"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
 
 const ICONS = {
   calculator: (
@@ -74,52 +55,46 @@ export function DeclarationsLandingPage() {
           <div className="card-grid">
             {declarant ? (
               <>
-                <Card
+                <LinkCard
                   to={NEW_DECLARATION_PATH}
                   title={t("declarations.form.newTitle")}
-                  icon={<Icon>{ICONS.new}</Icon>}
-                >
-                  <p>{t("declarations.landing.newText")}</p>
-                </Card>
-                <Card
+                  icon={ICONS.new}
+                  description={t("declarations.landing.newText")}
+                />
+                <LinkCard
                   to={MY_DECLARATIONS_PATH}
                   title={t("declarations.mine.title")}
-                  icon={<Icon>{ICONS.list}</Icon>}
-                >
-                  <p>{t("declarations.landing.mineText")}</p>
-                </Card>
+                  icon={ICONS.list}
+                  description={t("declarations.landing.mineText")}
+                />
               </>
             ) : null}
             {officer ? (
               <>
-                <Card
+                <LinkCard
                   to={LANE_QUEUE_PATH}
                   title={t("declarations.queue.title")}
-                  icon={<Icon>{ICONS.queue}</Icon>}
-                >
-                  <p>{t("declarations.landing.queueText")}</p>
-                </Card>
-                <Card
+                  icon={ICONS.queue}
+                  description={t("declarations.landing.queueText")}
+                />
+                <LinkCard
                   to={RISK_RULES_PATH}
                   title={t("declarations.rules.title")}
-                  icon={<Icon>{ICONS.rules}</Icon>}
-                >
-                  <p>{t("declarations.landing.rulesText")}</p>
-                </Card>
-                <Card
+                  icon={ICONS.rules}
+                  description={t("declarations.landing.rulesText")}
+                />
+                <LinkCard
                   to={RISK_SETTINGS_PATH}
                   title={t("declarations.settings.title")}
-                  icon={<Icon>{ICONS.settings}</Icon>}
-                >
-                  <p>{t("declarations.landing.settingsText")}</p>
-                </Card>
-                <Card
+                  icon={ICONS.settings}
+                  description={t("declarations.landing.settingsText")}
+                />
+                <LinkCard
                   to={PORT_DASHBOARD_PATH}
                   title={t("declarations.ports.title")}
-                  icon={<Icon>{ICONS.ports}</Icon>}
-                >
-                  <p>{t("declarations.landing.portsText")}</p>
-                </Card>
+                  icon={ICONS.ports}
+                  description={t("declarations.landing.portsText")}
+                />
               </>
             ) : null}
           </div>
@@ -141,16 +116,18 @@ export function DeclarationsLandingPage() {
           {t("tariffs.landing.toolsTitle")}
         </h2>
         <div className="card-grid">
-          <Card
+          <LinkCard
             to={LANDED_COST_PATH}
             title={t("tariffs.calculator.title")}
-            icon={<Icon>{ICONS.calculator}</Icon>}
-          >
-            <p>{t("tariffs.landing.calculatorText")}</p>
-          </Card>
-          <Card to={RATES_PATH} title={t("tariffs.rates.title")} icon={<Icon>{ICONS.rates}</Icon>}>
-            <p>{t("tariffs.landing.ratesText")}</p>
-          </Card>
+            icon={ICONS.calculator}
+            description={t("tariffs.landing.calculatorText")}
+          />
+          <LinkCard
+            to={RATES_PATH}
+            title={t("tariffs.rates.title")}
+            icon={ICONS.rates}
+            description={t("tariffs.landing.ratesText")}
+          />
         </div>
       </section>
     </>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { searchEnterprises } from "../../api";
 import {
   Badge,
   Button,
+  Checkbox,
   type Column,
   DataTable,
   EmptyState,
@@ -46,7 +47,6 @@ export function RiskRulesPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saved, setSaved] = useState<TRiskRule | null>(null);
   const rules = useRiskRules(side ?? undefined, history, side !== null);
-  const historyId = useId();
 
   return (
     <>
@@ -102,17 +102,7 @@ export function RiskRulesPage() {
                 onChange={(event) => setSide(event.target.value === "RU" ? "RU" : "CN")}
               />
             ) : null}
-            <div className="checkbox">
-              <input
-                id={historyId}
-                type="checkbox"
-                checked={history}
-                onChange={(event) => setHistory(event.target.checked)}
-              />
-              <label htmlFor={historyId}>
-                <span className="checkbox__label">{t("declarations.rules.showHistory")}</span>
-              </label>
-            </div>
+            <Checkbox label={t("declarations.rules.showHistory")} checked={history} onChange={setHistory} />
           </div>
           {rules.isPending ? (
             <Spinner />
@@ -428,22 +418,14 @@ function RuleEditor({
             />
           </div>
           <p className="field__hint">{t("declarations.rules.valueHint")}</p>
-          <div className="checkbox">
-            <input
-              id="rule-unit-value-band"
-              type="checkbox"
-              name="conditions.unitValueBand"
-              checked={draft.unitValueBand}
-              aria-describedby="rule-unit-value-band-hint"
-              onChange={(event) => set({ unitValueBand: event.target.checked })}
-            />
-            <label htmlFor="rule-unit-value-band">
-              <span className="checkbox__label">{t("declarations.rules.unitValueBand")}</span>
-              <span className="checkbox__hint" id="rule-unit-value-band-hint">
-                {t("declarations.rules.unitValueBandHint")}
-              </span>
-            </label>
-          </div>
+          <Checkbox
+            id="rule-unit-value-band"
+            name="conditions.unitValueBand"
+            label={t("declarations.rules.unitValueBand")}
+            hint={t("declarations.rules.unitValueBandHint")}
+            checked={draft.unitValueBand}
+            onChange={(unitValueBand) => set({ unitValueBand })}
+          />
         </fieldset>
         <fieldset className="fieldset rule-editor__group">
           <legend className="field__label">{t("declarations.rules.effect")}</legend>
@@ -471,18 +453,13 @@ function RuleEditor({
               onChange={(event) => set({ score: event.target.value })}
             />
           </div>
-          <div className="checkbox">
-            <input
-              id="rule-active"
-              type="checkbox"
-              name="active"
-              checked={draft.active}
-              onChange={(event) => set({ active: event.target.checked })}
-            />
-            <label htmlFor="rule-active">
-              <span className="checkbox__label">{t("declarations.rules.active")}</span>
-            </label>
-          </div>
+          <Checkbox
+            id="rule-active"
+            name="active"
+            label={t("declarations.rules.active")}
+            checked={draft.active}
+            onChange={(active) => set({ active })}
+          />
         </fieldset>
         <div className="form__actions">
           <Button type="submit" loading={save.isPending} loadingLabel={t("declarations.form.saving")}>

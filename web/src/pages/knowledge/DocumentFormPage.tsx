@@ -1,17 +1,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import {
   Button,
+  Checkbox,
   CheckboxGroup,
   EmptyState,
-  ErrorState,
   Form,
   Notice,
   PageHeader,
+  PageLoadState,
   Select,
-  Spinner,
   TextField,
 } from "../../components";
 import { useMe } from "../../session";
@@ -77,24 +77,8 @@ export function EditDocumentPage() {
   const me = useMe();
   const document = useDocument(id);
   const back = <Link to={documentPath(id)}>{t("knowledge.document.title")}</Link>;
-  if (document.isPending)
-    return (
-      <>
-        <PageHeader eyebrow={back} title={t("knowledge.form.editTitle")} />
-        <Spinner />
-      </>
-    );
-  if (document.isError)
-    return (
-      <>
-        <PageHeader eyebrow={back} title={t("knowledge.form.editTitle")} />
-        <ErrorState
-          error={document.error}
-          onRetry={() => void document.refetch()}
-          retrying={document.isFetching}
-        />
-      </>
-    );
+  if (document.isPending || document.isError)
+    return <PageLoadState eyebrow={back} title={t("knowledge.form.editTitle")} query={document} />;
   const doc = document.data;
   const allowed = mayEdit(me.data, doc.side);
   return (
@@ -341,8 +325,6 @@ function VersionFields({
   onChange: (patch: Partial<VersionDraft>) => void;
 }) {
   const { t } = useTranslation();
-  const includeId = useId();
-  const summaryId = useId();
   const original = lang === draft.originalLang;
   const language = t(`knowledge.lang.${lang}`);
   return (
@@ -353,22 +335,14 @@ function VersionFields({
           <span className="kb-form__original"> · {t("knowledge.translation.original")}</span>
         ) : null}
       </legend>
-      <div className="checkbox">
-        <input
-          id={includeId}
-          type="checkbox"
-          checked={version.included}
-          // The original's text is required; a saved language stays (change its text instead).
-          disabled={original || version.saved}
-          onChange={(event) => onChange({ included: event.target.checked })}
-        />
-        <label htmlFor={includeId}>
-          <span className="checkbox__label">{t("knowledge.form.include", { lang: language })}</span>
-          {version.saved && !original ? (
-            <span className="checkbox__hint">{t("knowledge.form.savedLanguage")}</span>
-          ) : null}
-        </label>
-      </div>
+      <Checkbox
+        label={t("knowledge.form.include", { lang: language })}
+        hint={version.saved && !original ? t("knowledge.form.savedLanguage") : undefined}
+        checked={version.included}
+        // The original's text is required; a saved language stays (change its text instead).
+        disabled={original || version.saved}
+        onChange={(included) => onChange({ included })}
+      />
       {version.included ? (
         <div
           className="kb-form__version-fields"
@@ -402,17 +376,11 @@ function VersionFields({
               ]}
             />
           )}
-          <div className="checkbox">
-            <input
-              id={summaryId}
-              type="checkbox"
-              checked={version.isSummary}
-              onChange={(event) => onChange({ isSummary: event.target.checked })}
-            />
-            <label htmlFor={summaryId}>
-              <span className="checkbox__label">{t("knowledge.form.isSummary")}</span>
-            </label>
-          </div>
+          <Checkbox
+            label={t("knowledge.form.isSummary")}
+            checked={version.isSummary}
+            onChange={(isSummary) => onChange({ isSummary })}
+          />
           <TextField
             name={versionPath(draft, lang, "note")}
             label={t("knowledge.form.note")}

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
-import { Button, ErrorState, Notice, PageHeader, Spinner } from "../../components";
+import { Button, Notice, PageHeader, PageLoadState } from "../../components";
 import { formatDateTime } from "../../format";
 import { KEEP_FOCUS } from "../../layout/navigation";
 import { useMe } from "../../session";
@@ -52,24 +52,8 @@ export function DocumentPage() {
   const document = useDocument(id);
   const [outcome, setOutcome] = useState<string | null>(null);
   const back = <Link to={KNOWLEDGE_PATH}>{t("modules.knowledge.title")}</Link>;
-  if (document.isPending)
-    return (
-      <>
-        <PageHeader eyebrow={back} title={t("knowledge.document.title")} />
-        <Spinner />
-      </>
-    );
-  if (document.isError)
-    return (
-      <>
-        <PageHeader eyebrow={back} title={t("knowledge.document.title")} />
-        <ErrorState
-          error={document.error}
-          onRetry={() => void document.refetch()}
-          retrying={document.isFetching}
-        />
-      </>
-    );
+  if (document.isPending || document.isError)
+    return <PageLoadState eyebrow={back} title={t("knowledge.document.title")} query={document} />;
   const doc = document.data;
   const versions = orderVersions(doc.versions, doc.originalLang);
   const lang = initialLanguage(versions, params.get("lang"), reader, doc.originalLang);

@@ -1,13 +1,13 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import {
   Badge,
   Button,
-  Card,
   EmptyState,
   ErrorState,
   LinkButton,
+  LinkCard,
   Notice,
   PageHeader,
   Select,
@@ -343,42 +343,41 @@ function Landing({ signedIn, editor }: { signedIn: boolean; editor: boolean }) {
           {t("knowledge.search.toolsTitle")}
         </h2>
         <div className="card-grid">
-          <Card
+          <LinkCard
             to={APPLIES_PATH}
             title={t("knowledge.applies.title")}
-            icon={<ToolIcon>{ICONS.applies}</ToolIcon>}
-          >
-            <p>{t("knowledge.search.appliesText")}</p>
-          </Card>
-          <Card to={TERMS_PATH} title={t("knowledge.terms.title")} icon={<ToolIcon>{ICONS.terms}</ToolIcon>}>
-            <p>{t("knowledge.search.termsText")}</p>
-          </Card>
+            icon={ICONS.applies}
+            description={t("knowledge.search.appliesText")}
+          />
+          <LinkCard
+            to={TERMS_PATH}
+            title={t("knowledge.terms.title")}
+            icon={ICONS.terms}
+            description={t("knowledge.search.termsText")}
+          />
           {signedIn ? (
             <>
-              <Card
+              <LinkCard
                 to={NOTIFICATIONS_PATH}
                 title={t("knowledge.notifications.title")}
-                icon={<ToolIcon>{ICONS.alerts}</ToolIcon>}
-              >
-                <p>{t("knowledge.search.alertsText")}</p>
-              </Card>
-              <Card
+                icon={ICONS.alerts}
+                description={t("knowledge.search.alertsText")}
+              />
+              <LinkCard
                 to={SUBSCRIPTIONS_PATH}
                 title={t("knowledge.subscriptions.title")}
-                icon={<ToolIcon>{ICONS.subscriptions}</ToolIcon>}
-              >
-                <p>{t("knowledge.search.subscriptionsText")}</p>
-              </Card>
+                icon={ICONS.subscriptions}
+                description={t("knowledge.search.subscriptionsText")}
+              />
             </>
           ) : null}
           {editor ? (
-            <Card
+            <LinkCard
               to={EDITOR_DESK_PATH}
               title={t("knowledge.desk.title")}
-              icon={<ToolIcon>{ICONS.desk}</ToolIcon>}
-            >
-              <p>{t("knowledge.search.deskText")}</p>
-            </Card>
+              icon={ICONS.desk}
+              description={t("knowledge.search.deskText")}
+            />
           ) : null}
         </div>
         {signedIn ? null : (
@@ -414,24 +413,6 @@ function Landing({ signedIn, editor }: { signedIn: boolean; editor: boolean }) {
         )}
       </section>
     </>
-  );
-}
-
-function ToolIcon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="28"
-      height="28"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
   );
 }
 

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
   Button,
+  Checkbox,
   ConfirmDialog,
   CopyField,
   EmptyState,
@@ -166,7 +167,6 @@ function NewSubscription({ onCreated }: { onCreated: (subscription: TSubscriptio
   const [value, setValue] = useState("");
   const [webhookUrl, setWebhookUrl] = useState("");
   const [email, setEmail] = useState(false);
-  const emailId = useId();
   const create = useMutation({
     mutationFn: () => createSubscription(subscriptionInput({ kind, value, webhookUrl, email })),
     onSuccess: async (subscription) => {
@@ -237,18 +237,12 @@ function NewSubscription({ onCreated }: { onCreated: (subscription: TSubscriptio
           value={webhookUrl}
           onChange={(event) => setWebhookUrl(event.target.value)}
         />
-        <div className="checkbox">
-          <input
-            id={emailId}
-            type="checkbox"
-            name="email"
-            checked={email}
-            onChange={(e) => setEmail(e.target.checked)}
-          />
-          <label htmlFor={emailId}>
-            <span className="checkbox__label">{t("knowledge.subscriptions.email")}</span>
-          </label>
-        </div>
+        <Checkbox
+          name="email"
+          label={t("knowledge.subscriptions.email")}
+          checked={email}
+          onChange={setEmail}
+        />
         <div>
           <Button type="submit" loading={create.isPending}>
             {t("knowledge.subscriptions.add")}

@@ -1,7 +1,6 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { Card, EmptyState, ErrorState, LinkButton, PageHeader, Select, Spinner } from "../../components";
+import { EmptyState, ErrorState, LinkButton, LinkCard, PageHeader, Select, Spinner } from "../../components";
 import type { TSide } from "../../contracts";
 import { KEEP_FOCUS } from "../../layout/navigation";
 import { useMe } from "../../session";
@@ -12,24 +11,6 @@ import { MY_APPLICATIONS_PATH, MY_LICENCES_PATH, NEW_POOL_PATH, poolPath, VERIFY
 import { usePools } from "./queries";
 import { PoolStatusBadge, SampleBadge, ShareBar, usePoolScope, useQuotaFormat } from "./ui";
 import "./quotas.css";
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="28"
-      height="28"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
 
 const ICONS = {
   verify: <path d="M12 3 4 6v6c0 4.5 3.4 8 8 9 4.6-1 8-4.5 8-9V6z M9 12l2 2 4-4" />,
@@ -77,25 +58,26 @@ export function QuotasPage() {
           {t("quotas.landing.toolsTitle")}
         </h2>
         <div className="card-grid">
-          <Card to={VERIFY_PATH} title={t("quotas.verify.title")} icon={<Icon>{ICONS.verify}</Icon>}>
-            <p>{t("quotas.landing.verifyText")}</p>
-          </Card>
+          <LinkCard
+            to={VERIFY_PATH}
+            title={t("quotas.verify.title")}
+            icon={ICONS.verify}
+            description={t("quotas.landing.verifyText")}
+          />
           {member ? (
             <>
-              <Card
+              <LinkCard
                 to={MY_LICENCES_PATH}
                 title={t("quotas.licences.title")}
-                icon={<Icon>{ICONS.licences}</Icon>}
-              >
-                <p>{t("quotas.landing.licencesText")}</p>
-              </Card>
-              <Card
+                icon={ICONS.licences}
+                description={t("quotas.landing.licencesText")}
+              />
+              <LinkCard
                 to={MY_APPLICATIONS_PATH}
                 title={t("quotas.applications.mineTitle")}
-                icon={<Icon>{ICONS.applications}</Icon>}
-              >
-                <p>{t("quotas.landing.applicationsText")}</p>
-              </Card>
+                icon={ICONS.applications}
+                description={t("quotas.landing.applicationsText")}
+              />
             </>
           ) : null}
         </div>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, type BadgeTone } from "../../components";
+import { Badge, type BadgeTone, LineIcon } from "../../components";
 import type { TBorderPort, TPortMode, TPortNames, TPortSide, TPortStatus } from "../../contracts";
 import type { NameLanguage } from "./names";
 
@@ -52,21 +52,9 @@ const MODE_ICONS = {
 
 export function ModeIcon({ mode }: { mode: TPortMode }) {
   return (
-    <svg
-      className="mode-icon"
-      viewBox="0 0 24 24"
-      width="16"
-      height="16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon className="mode-icon" size={16}>
       {MODE_ICONS[mode]}
-    </svg>
+    </LineIcon>
   );
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { DirectoryFilter } from "../../api";
-import { Button, EmptyState, ErrorState, LinkButton, PageHeader, Spinner } from "../../components";
+import { Button, Checkbox, EmptyState, ErrorState, LinkButton, PageHeader, Spinner } from "../../components";
 import type { TEnterprise, TSide } from "../../contracts";
 import { KEEP_FOCUS } from "../../layout/navigation";
 import { useMe } from "../../session";
@@ -257,17 +257,13 @@ function DirectorySearch({
               })}
             </select>
           </div>
-          <div className="checkbox directory-search__verified">
-            <input
-              id={`${ids}-verified`}
-              type="checkbox"
-              checked={filter.verifiedOnly ?? false}
-              onChange={(event) => onChange({ verifiedOnly: event.target.checked })}
-            />
-            <label htmlFor={`${ids}-verified`}>
-              <span className="checkbox__label">{t("registry.directory.verifiedOnly")}</span>
-            </label>
-          </div>
+          <Checkbox
+            id={`${ids}-verified`}
+            className="directory-search__verified"
+            label={t("registry.directory.verifiedOnly")}
+            checked={filter.verifiedOnly ?? false}
+            onChange={(verifiedOnly) => onChange({ verifiedOnly })}
+          />
         </div>
       </form>
     </search>

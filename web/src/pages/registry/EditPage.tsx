@@ -3,24 +3,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { updateEnterprise } from "../../api";
-import {
-  Button,
-  EmptyState,
-  ErrorState,
-  Form,
-  LinkButton,
-  PageHeader,
-  Spinner,
-  TextField,
-} from "../../components";
+import { Button, EmptyState, ErrorState, Form, LinkButton, PageHeader, Spinner } from "../../components";
 import type { TEnterprise, TEnterprisePrivate, TEnterpriseUpdate } from "../../contracts";
 import { useMe } from "../../session";
 import { isMemberOf } from "./access";
-import { ChapterPicker } from "./chapters";
+import { AddressField, ContactsSection, FormSection, NameFields, TradeSection } from "./ProfileFields";
 import { enterprisePath } from "./paths";
 import { draftOf, type ProfileDraft, profilePatch } from "./profileEdit";
 import { registryKeys, useEnterprise, useEnterprisePrivate } from "./queries";
-import { Flag, FormSection } from "./RegisterPage";
+import { nativeNameKey } from "./registration";
 import "./registry.css";
 
 /** Members change their enterprise's names, address, contacts and activity; identifiers stay as verified. */
@@ -67,8 +58,7 @@ function EditForm({
   const queryClient = useQueryClient();
   const [initial] = useState(() => draftOf(enterprise, details));
   const [draft, setDraft] = useState(initial);
-  const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) =>
-    setDraft((previous) => ({ ...previous, [key]: value }));
+  const update = (patch: Partial<ProfileDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const save = useMutation({
     mutationFn: (patch: TEnterpriseUpdate) => updateEnterprise(enterprise.id, patch),
     onSuccess: async () => {
@@ -83,11 +73,6 @@ function EditForm({
   });
   const patch = profilePatch(initial, draft);
   const nothingChanged = Object.keys(patch).length === 0;
-  const native = enterprise.side === "CN" ? "nameZh" : "nameRu";
-  const nameKeys =
-    native === "nameZh"
-      ? (["nameZh", "nameRu", "nameEn"] as const)
-      : (["nameRu", "nameZh", "nameEn"] as const);
 
   return (
     <div className="registry-form-page">
@@ -104,73 +89,11 @@ function EditForm({
         className="registry-form"
       >
         <FormSection title={t("registry.form.namesSection")}>
-          {nameKeys.map((key) => (
-            <TextField
-              key={key}
-              name={`names.${key === "nameZh" ? "zh" : key === "nameRu" ? "ru" : "en"}`}
-              label={t(`registry.form.${key}`)}
-              optional={key !== native}
-              value={draft[key]}
-              onChange={(event) => set(key, event.target.value)}
-              maxLength={300}
-            />
-          ))}
-          <TextField
-            name="legalForm"
-            label={t("registry.form.legalForm")}
-            optional
-            value={draft.legalForm}
-            onChange={(event) => set("legalForm", event.target.value)}
-            maxLength={100}
-          />
-          <TextField
-            name="address"
-            label={t("registry.form.address")}
-            optional
-            value={draft.address}
-            onChange={(event) => set("address", event.target.value)}
-            maxLength={500}
-          />
+          <NameFields draft={draft} onChange={update} native={nativeNameKey(enterprise.side)} />
+          <AddressField draft={draft} onChange={update} />
         </FormSection>
-        <FormSection title={t("registry.form.tradeSection")}>
-          <ChapterPicker value={draft.hsChapters} onChange={(value) => set("hsChapters", value)} />
-          <Flag
-            name="crossBorderEcommerce"
-            label={t("registry.flags.crossBorderEcommerce")}
-            hint={t("registry.form.crossBorderEcommerceHint")}
-            checked={draft.crossBorderEcommerce}
-            onChange={(checked) => set("crossBorderEcommerce", checked)}
-          />
-        </FormSection>
-        <FormSection title={t("registry.form.contactsSection")} intro={t("registry.form.contactsHint")}>
-          <TextField
-            name="contacts.email"
-            type="email"
-            label={t("registry.form.email")}
-            optional
-            value={draft.email}
-            onChange={(event) => set("email", event.target.value)}
-            autoComplete="email"
-          />
-          <TextField
-            name="contacts.phone"
-            type="tel"
-            label={t("registry.form.phone")}
-            optional
-            value={draft.phone}
-            onChange={(event) => set("phone", event.target.value)}
-            autoComplete="tel"
-          />
-          <TextField
-            name="contacts.website"
-            type="url"
-            label={t("registry.form.website")}
-            optional
-            value={draft.website}
-            onChange={(event) => set("website", event.target.value)}
-            autoComplete="url"
-          />
-        </FormSection>
+        <TradeSection draft={draft} onChange={update} />
+        <ContactsSection draft={draft} onChange={update} />
         <p className="field__hint">{t("registry.edit.notEditable")}</p>
         <div className="form__actions">
           <Button type="submit" loading={save.isPending} loadingLabel={t("registry.edit.saving")}>

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { registerEnterprise } from "../../api";
-import { Button, Form, PageHeader, RadioGroup, TextField } from "../../components";
+import { Button, Checkbox, Form, PageHeader, RadioGroup, TextField } from "../../components";
 import type { TAeoLevel, TEnterpriseRegistration, TRegistered, TSide } from "../../contracts";
 import { meQueryKey, useMe } from "../../session";
 import { defaultSide } from "./access";
-import { ChapterPicker } from "./chapters";
 import { IdentifierField } from "./IdentifierField";
+import { AddressField, ContactsSection, FormSection, NameFields, TradeSection } from "./ProfileFields";
 import { ENTERPRISES_PATH, enterprisePath } from "./paths";
 import { registryKeys } from "./queries";
 import { RegionField } from "./regions";
@@ -37,6 +37,8 @@ export function RegisterPage() {
   );
   const set = <K extends keyof RegistrationDraft>(key: K, value: RegistrationDraft[K]) =>
     setDraft((previous) => ({ ...previous, [key]: value }));
+  // The parts the profile editor shares (ProfileFields.tsx) send patches.
+  const update = (patch: Partial<RegistrationDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
   const register = useMutation({
     mutationFn: (body: TEnterpriseRegistration) => registerEnterprise(body),
@@ -141,31 +143,13 @@ export function RegisterPage() {
 
         <FormSection title={t("registry.form.namesSection")}>
           <p className="field__hint">{t("registry.form.namesHint")}</p>
-          {/* The native name first: it is the one the side's customs will compare with the licence. */}
-          {(nativeKey === "nameZh"
-            ? (["nameZh", "nameRu", "nameEn"] as const)
-            : (["nameRu", "nameZh", "nameEn"] as const)
-          ).map((key) => (
-            <TextField
-              key={key}
-              name={NAME_PATHS[key]}
-              label={t(`registry.form.${key}`)}
-              lang={NAME_LANGS[key]}
-              optional={key !== nativeKey}
-              value={draft[key]}
-              onChange={(event) => set(key, event.target.value)}
-              maxLength={300}
-              autoComplete={key === nativeKey ? "organization" : "off"}
-            />
-          ))}
-          <TextField
-            name="legalForm"
-            label={t("registry.form.legalForm")}
-            hint={t(draft.side === "CN" ? "registry.form.legalFormHintCN" : "registry.form.legalFormHintRU")}
-            optional
-            value={draft.legalForm}
-            onChange={(event) => set("legalForm", event.target.value)}
-            maxLength={100}
+          <NameFields
+            draft={draft}
+            onChange={update}
+            native={nativeKey}
+            legalFormHint={t(
+              draft.side === "CN" ? "registry.form.legalFormHintCN" : "registry.form.legalFormHintRU",
+            )}
           />
         </FormSection>
 
@@ -177,34 +161,18 @@ export function RegisterPage() {
             otherCode={draft.regionOther}
             onOtherCodeChange={(value) => set("regionOther", value)}
           />
-          <TextField
-            name="address"
-            label={t("registry.form.address")}
-            optional
-            value={draft.address}
-            onChange={(event) => set("address", event.target.value)}
-            maxLength={500}
-            autoComplete="street-address"
-          />
+          <AddressField draft={draft} onChange={update} />
         </FormSection>
 
-        <FormSection title={t("registry.form.tradeSection")}>
-          <ChapterPicker value={draft.hsChapters} onChange={(value) => set("hsChapters", value)} />
-          <Flag
+        <TradeSection draft={draft} onChange={update}>
+          <Checkbox
             name="borderTrade"
             label={t("registry.flags.borderTrade")}
             hint={t("registry.form.borderTradeHint")}
             checked={draft.borderTrade}
             onChange={(checked) => set("borderTrade", checked)}
           />
-          <Flag
-            name="crossBorderEcommerce"
-            label={t("registry.flags.crossBorderEcommerce")}
-            hint={t("registry.form.crossBorderEcommerceHint")}
-            checked={draft.crossBorderEcommerce}
-            onChange={(checked) => set("crossBorderEcommerce", checked)}
-          />
-        </FormSection>
+        </TradeSection>
 
         <FormSection title={t("registry.form.aeoSection")}>
           <RadioGroup<TAeoLevel | "none">
@@ -232,38 +200,7 @@ export function RegisterPage() {
           )}
         </FormSection>
 
-        <FormSection title={t("registry.form.contactsSection")} intro={t("registry.form.contactsHint")}>
-          <TextField
-            name="contacts.email"
-            type="email"
-            label={t("registry.form.email")}
-            optional
-            value={draft.email}
-            onChange={(event) => set("email", event.target.value)}
-            autoComplete="email"
-            inputMode="email"
-            spellCheck={false}
-          />
-          <TextField
-            name="contacts.phone"
-            type="tel"
-            label={t("registry.form.phone")}
-            optional
-            value={draft.phone}
-            onChange={(event) => set("phone", event.target.value)}
-            autoComplete="tel"
-          />
-          <TextField
-            name="contacts.website"
-            type="url"
-            label={t("registry.form.website")}
-            optional
-            value={draft.website}
-            onChange={(event) => set("website", event.target.value)}
-            autoComplete="url"
-            spellCheck={false}
-          />
-        </FormSection>
+        <ContactsSection draft={draft} onChange={update} />
 
         <div className="form__actions">
           <Button type="submit" loading={register.isPending} loadingLabel={t("registry.register.submitting")}>
@@ -272,66 +209,6 @@ export function RegisterPage() {
           <p className="field__hint">{t("registry.register.afterSubmit")}</p>
         </div>
       </Form>
-    </div>
-  );
-}
-
-const NAME_PATHS = { nameZh: "names.zh", nameRu: "names.ru", nameEn: "names.en" } as const;
-const NAME_LANGS = { nameZh: "zh-CN", nameRu: "ru-RU", nameEn: "en" } as const;
-
-export function FormSection({
-  title,
-  intro,
-  children,
-}: {
-  title: string;
-  intro?: string;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <section className="panel registry-form__section" aria-labelledby={id}>
-      <h2 id={id} className="panel__title">
-        {title}
-      </h2>
-      {intro ? <p className="field__hint">{intro}</p> : null}
-      <div className="registry-form__fields">{children}</div>
-    </section>
-  );
-}
-
-export function Flag({
-  name,
-  label,
-  hint,
-  checked,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  const id = `flag-${useId().replace(/:/g, "")}`;
-  return (
-    <div className="checkbox">
-      <input
-        type="checkbox"
-        id={id}
-        name={name}
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
-      <label htmlFor={id}>
-        <span className="checkbox__label">{label}</span>
-        {hint ? (
-          <span className="checkbox__hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-      </label>
     </div>
   );
 }

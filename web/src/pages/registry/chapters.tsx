@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Checkbox } from "../../components";
 import { useFormField } from "../../components/Form";
 import { useNameLanguage } from "../reference/LocalName";
 import { htmlLang, pickName } from "../reference/names";
@@ -124,23 +125,20 @@ export function ChapterPicker({ value, onChange }: ChapterPickerProps) {
           ) : (
             visible.map((chapter) => {
               const text = label(chapter);
-              const id = `${filterId}-${chapter.code}`;
               return (
-                <div className="checkbox" key={chapter.code}>
-                  <input
-                    type="checkbox"
-                    id={id}
-                    value={chapter.code}
-                    checked={value.includes(chapter.code)}
-                    onChange={() => toggle(chapter.code)}
-                  />
-                  <label htmlFor={id}>
-                    <span className="checkbox__label">
+                <Checkbox
+                  key={chapter.code}
+                  id={`${filterId}-${chapter.code}`}
+                  value={chapter.code}
+                  label={
+                    <>
                       <span className="chapter-picker__code">{text.code}</span>{" "}
                       {text.name ? <span lang={text.lang}>{text.name}</span> : null}
-                    </span>
-                  </label>
-                </div>
+                    </>
+                  }
+                  checked={value.includes(chapter.code)}
+                  onChange={() => toggle(chapter.code)}
+                />
               );
             })
           )}

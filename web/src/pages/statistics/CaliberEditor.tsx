@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
-import { Button, Form, Select, TextField } from "../../components";
+import { Button, Checkbox, Form, Select, TextField } from "../../components";
 import { saveCaliber } from "./api";
 import { CaliberLabelTable, SkipLabels } from "./CaliberLabelRows";
 import { type CaliberForm, type CaliberProblem, caliberFormProblems, mappingFromForm } from "./caliberForm";
@@ -256,23 +256,14 @@ export function CaliberEditor({
 
 function DecimalComma({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <div className="checkbox caliber-checkbox">
-      <input
-        id={id}
-        name="decimalComma"
-        type="checkbox"
-        checked={checked}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <label htmlFor={id}>
-        <span className="checkbox__label">{t("statistics.calibers.decimalComma")}</span>
-        <span className="checkbox__hint" id={`${id}-hint`}>
-          {t("statistics.calibers.decimalCommaHint")}
-        </span>
-      </label>
-    </div>
+    <Checkbox
+      className="caliber-checkbox"
+      name="decimalComma"
+      label={t("statistics.calibers.decimalComma")}
+      hint={t("statistics.calibers.decimalCommaHint")}
+      checked={checked}
+      onChange={onChange}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../api";
-import { Button, type Column, DataTable, Notice, ProgressBar, Select } from "../../components";
+import { Button, Checkbox, type Column, DataTable, Notice, ProgressBar, Select } from "../../components";
 import { ActionError } from "../declarations/ActionError";
 import { useFormatters } from "../tariffs/labels";
 import { importCaliberFile, MAX_IMPORT_BYTES } from "./api";
@@ -42,7 +42,6 @@ export function CaliberImport({ name }: { name: string }) {
   const { t } = useTranslation();
   const fileId = useId();
   const headingId = useId();
-  const publishId = useId();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<Encoding>("utf-8");
@@ -135,17 +134,7 @@ export function CaliberImport({ name }: { name: string }) {
             label: t(`statistics.calibers.import.encodings.${code}`),
           }))}
         />
-        <div className="checkbox">
-          <input
-            id={publishId}
-            type="checkbox"
-            checked={published}
-            onChange={(event) => setPublished(event.target.checked)}
-          />
-          <label htmlFor={publishId}>
-            <span className="checkbox__label">{t("statistics.datasets.publishNow")}</span>
-          </label>
-        </div>
+        <Checkbox label={t("statistics.datasets.publishNow")} checked={published} onChange={setPublished} />
         <div className="form__actions">
           <Button type="submit" loading={upload.isPending} disabled={!file}>
             {t("statistics.calibers.import.submit")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import {
   Badge,
   Button,
+  Checkbox,
   type Column,
   DataTable,
   EmptyState,
@@ -197,7 +198,6 @@ export function DatasetsPage() {
 function ImportForm() {
   const { t } = useTranslation();
   const fileId = useId();
-  const publishId = useId();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [published, setPublished] = useState(false);
@@ -240,17 +240,7 @@ function ImportForm() {
           />
           {tooLarge ? <p className="field__error">{t("statistics.datasets.tooLarge")}</p> : null}
         </div>
-        <div className="checkbox">
-          <input
-            id={publishId}
-            type="checkbox"
-            checked={published}
-            onChange={(event) => setPublished(event.target.checked)}
-          />
-          <label htmlFor={publishId}>
-            <span className="checkbox__label">{t("statistics.datasets.publishNow")}</span>
-          </label>
-        </div>
+        <Checkbox label={t("statistics.datasets.publishNow")} checked={published} onChange={setPublished} />
         <div className="form__actions">
           <Button type="submit" loading={upload.isPending} disabled={!file}>
             {t("statistics.datasets.import")}

@@ -4,6 +4,7 @@ import { Link, useLocation, useSearchParams } from "react-router";
 import { isApiError } from "../../api";
 import {
   Button,
+  Checkbox,
   CopyField,
   EmptyState,
   ErrorState,
@@ -319,25 +320,15 @@ function ResidentFields({
   onChange: (patch: Partial<CalculatorInput>) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId().replace(/:/g, "");
   return (
     <div className="landed__resident">
-      <div className="checkbox">
-        <input
-          id={`${id}-resident`}
-          type="checkbox"
-          name="preference"
-          checked={draft.resident}
-          aria-describedby={`${id}-resident-hint`}
-          onChange={(event) => onChange({ resident: event.target.checked })}
-        />
-        <label htmlFor={`${id}-resident`}>
-          <span className="checkbox__label">{t("tariffs.calculator.resident")}</span>
-          <span className="checkbox__hint" id={`${id}-resident-hint`}>
-            {t("tariffs.calculator.residentHint")}
-          </span>
-        </label>
-      </div>
+      <Checkbox
+        name="preference"
+        label={t("tariffs.calculator.resident")}
+        hint={t("tariffs.calculator.residentHint")}
+        checked={draft.resident}
+        onChange={(resident) => onChange({ resident })}
+      />
       {draft.resident ? (
         <TextField
           name="residentUsedTodayCny"
