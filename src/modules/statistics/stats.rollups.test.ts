@@ -178,6 +178,27 @@ describe("appending facts", () => {
   });
 });
 
+it("stores nothing of a call that fails, and reports its own error", async () => {
+  const store = new StatsStore(":memory:");
+  try {
+    const bad = facts(10).map((f, i) => (i === 7 ? { ...f, year: "twenty" as unknown as number } : f));
+    const failure = await store
+      .transaction((c) => StatsStore.appendFacts(c, bad))
+      .then(() => null)
+      .catch((e: unknown) => e as Error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(String(failure?.message)).not.toMatch(/aborted/i);
+    const [row] = await store.all<{ n: bigint }>("select count(*) as n from facts");
+    expect(Number(row?.n)).toBe(0);
+    // The store still works afterwards.
+    await store.transaction((c) => StatsStore.appendFacts(c, facts(5)));
+    const [after] = await store.all<{ n: bigint }>("select count(*) as n from facts");
+    expect(Number(after?.n)).toBe(5);
+  } finally {
+    await store.close();
+  }
+});
+
 describe("statistics summary tables", () => {
   const store = new StatsStore(":memory:");
   afterAll(() => store.close());

@@ -393,9 +393,13 @@ export class StatsStore {
         [...dictionaries.map((d) => listValue([...d.keys()])), load],
         [...dictionaries.map(() => LIST(VARCHAR)), BIGINT],
       );
-    } finally {
-      await c.run("drop table if exists facts_stage");
+    } catch (error) {
+      // Inside a transaction that the error aborted, DuckDB refuses every statement until the rollback
+      // (which drops the staging table too): the drop must not hide the error that matters.
+      await c.run("drop table if exists facts_stage").catch(() => undefined);
+      throw error;
     }
+    await c.run("drop table if exists facts_stage");
   }
 
   /**
