@@ -110,12 +110,12 @@ describeEachDialect("write transactions under concurrency", ({ deps }) => {
       return original();
     };
     try {
-      // Timers due together run in one timers phase, as sockets readable together do in one poll
-      // phase: each callback starts its own operation, as a request handler would.
+      // Callbacks queued together run in one phase of the event loop (microtasks drained between
+      // them), as the handlers of sockets readable together do: each starts its own operation.
       const runs = await new Promise<Promise<string>[]>((resolve) => {
         const started: Promise<string>[] = [];
         for (let i = 0; i < 5; i++) {
-          setTimeout(() => {
+          setImmediate(() => {
             started.push(
               runOperation(
                 operationDeps(deps()),
@@ -125,7 +125,7 @@ describeEachDialect("write transactions under concurrency", ({ deps }) => {
               ),
             );
             if (started.length === 5) resolve(started);
-          }, 0);
+          });
         }
       });
       expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4].map((i) => `${name}-${i}`));
