@@ -1,5 +1,6 @@
 import type { Executor } from "../../platform/db/db.ts";
 import type { BorderPortsTable, RiskRulesTable, RiskSettingsTable } from "../../platform/db/schema.ts";
+import { snapshotEvery } from "../../platform/db/snapshot.ts";
 import * as repo from "./declarations.repository.ts";
 import { DEFAULT_RISK_SETTINGS, type RiskRule, type RiskSettingsData } from "./risk.ts";
 
@@ -13,7 +14,6 @@ const REFERENCE_TTL_MS = 10_000;
 const RISK_REVALIDATE_MS = 1000;
 
 interface ReferenceSnapshot {
-  at: number;
   ports: Map<string, BorderPortsTable & { modes: string[]; hasRu: boolean }>;
   countries: Set<string>;
   currencies: Set<string>;
@@ -27,21 +27,17 @@ interface RiskSnapshot {
   settings: Map<"CN" | "RU", { data: RiskSettingsData; row: RiskSettingsTable | null }>;
 }
 
-const references = new WeakMap<object, ReferenceSnapshot>();
 const risks = new WeakMap<object, RiskSnapshot>();
 /** Raised by every change this process makes to rules or settings; older snapshots are then reloaded. */
 let generation = 0;
 
-export async function referenceSnapshot(db: Executor, now = Date.now()): Promise<ReferenceSnapshot> {
-  const cached = references.get(db);
-  if (cached && now - cached.at < REFERENCE_TTL_MS) return cached;
+export const referenceSnapshot = snapshotEvery(REFERENCE_TTL_MS, async (db): Promise<ReferenceSnapshot> => {
   const [ports, countries, currencies] = await Promise.all([
     db.selectFrom("border_ports").selectAll().execute(),
     db.selectFrom("countries").select("alpha2").execute(),
     db.selectFrom("currencies").select("code").where("is_current", "=", 1).execute(),
   ]);
-  const snap: ReferenceSnapshot = {
-    at: now,
+  return {
     ports: new Map(
       ports.map((p) => {
         const data = JSON.parse(p.data) as { modes?: string[]; ru?: unknown };
@@ -51,9 +47,7 @@ export async function referenceSnapshot(db: Executor, now = Date.now()): Promise
     countries: new Set(countries.map((c) => c.alpha2)),
     currencies: new Set(currencies.map((c) => c.code)),
   };
-  references.set(db, snap);
-  return snap;
-}
+});
 
 export function riskRuleOf(r: RiskRulesTable): RiskRule {
   return {

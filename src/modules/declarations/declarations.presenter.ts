@@ -112,8 +112,6 @@ function names(e: Pick<EnterprisesTable, "name_zh" | "name_ru" | "name_en"> | un
   return { zh: e?.name_zh ?? null, ru: e?.name_ru ?? null, en: e?.name_en ?? null };
 }
 
-const AUTOMATIC = /^(lane_assigned|routed_)/;
-
 export function presentTimeline(
   events: readonly Omit<Selectable<DeclarationEventsTable>, "id">[],
   locale: Locale,
@@ -122,12 +120,8 @@ export function presentTimeline(
     at: e.at,
     action: e.action,
     status: e.status as "draft",
-    // Steps recorded without a person are the risk engine's (the lane and where it sends the goods).
-    actor:
-      e.actor_label ??
-      (e.actor_user_id === null && AUTOMATIC.test(e.action)
-        ? t(locale, "declarations.timeline.actor_automatic")
-        : null),
+    // Steps recorded without an actor are the risk engine's (the lane and where it sends the goods).
+    actor: e.actor_label ?? t(locale, "declarations.timeline.actor_automatic"),
     reason: e.reason,
     text: t(locale, `declarations.timeline.${e.action}`, {
       lane: e.action === "lane_assigned" && e.reason ? t(locale, `declarations.lane.${e.reason}`) : "",

@@ -1,6 +1,6 @@
 import type { Side } from "../../platform/auth/policy.ts";
-import type { Executor } from "../../platform/db/db.ts";
-import type { EnterprisesTable, RegionsTable } from "../../platform/db/schema.ts";
+import type { EnterprisesTable } from "../../platform/db/schema.ts";
+import { snapshotEvery } from "../../platform/db/snapshot.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import { searchScope } from "../../platform/search/search.ts";
@@ -12,18 +12,11 @@ import { ENTERPRISE_SEARCH_SCOPE } from "./registry.service.ts";
 /** Reading the registry: enterprises in the API shape, and the public directory search. */
 
 // Regions are reference data, replaced only when reference data is loaded; every presented
-// enterprise needs its region's names, so the table is kept here and re-read every 10 s (as the
-// declarations keep ports and countries).
-const REGIONS_TTL_MS = 10_000;
-const regionCache = new WeakMap<object, { at: number; byCode: Map<string, RegionsTable> }>();
-
-async function regionsByCode(db: Executor, now = Date.now()): Promise<Map<string, RegionsTable>> {
-  const cached = regionCache.get(db);
-  if (cached && now - cached.at < REGIONS_TTL_MS) return cached.byCode;
-  const byCode = new Map((await repo.listRegions(db)).map((r) => [r.code, r]));
-  regionCache.set(db, { at: now, byCode });
-  return byCode;
-}
+// enterprise needs its region's names, so the table is kept in memory and re-read every 10 s.
+const regionsByCode = snapshotEvery(
+  10_000,
+  async (db) => new Map((await repo.listRegions(db)).map((r) => [r.code, r])),
+);
 
 export async function presentMany(
   deps: AppDeps,

@@ -20,6 +20,23 @@ export interface EventInput {
   payload: Record<string, unknown>;
 }
 
+function outboxRow(event: EventInput, at: string, settled: boolean) {
+  return {
+    event_id: newId(),
+    type: event.type,
+    aggregate_type: event.aggregateType,
+    aggregate_id: event.aggregateId,
+    payload: JSON.stringify(event.payload),
+    created_at: at,
+    available_at: at,
+    attempts: 0,
+    status: settled ? ("done" as const) : ("pending" as const),
+    claimed_until: null,
+    last_error: null,
+    done_at: settled ? at : null,
+  };
+}
+
 /**
  * Writes an event in the caller's transaction: it exists exactly when the change it announces does.
  * `settled`: no handler of this process wants the event, so it is recorded as done at once (as the
@@ -32,24 +49,9 @@ export async function enqueueEvent(
   at: string,
   settled = false,
 ): Promise<string> {
-  const eventId = newId();
-  await insertRows(trx, dialect, "outbox", [
-    {
-      event_id: eventId,
-      type: event.type,
-      aggregate_type: event.aggregateType,
-      aggregate_id: event.aggregateId,
-      payload: JSON.stringify(event.payload),
-      created_at: at,
-      available_at: at,
-      attempts: 0,
-      status: settled ? "done" : "pending",
-      claimed_until: null,
-      last_error: null,
-      done_at: settled ? at : null,
-    },
-  ]);
-  return eventId;
+  const row = outboxRow(event, at, settled);
+  await insertRows(trx, dialect, "outbox", [row]);
+  return row.event_id;
 }
 
 /** Writes many events in one statement per chunk (bulk imports); same guarantees as enqueueEvent. */
@@ -64,20 +66,7 @@ export async function enqueueEvents(
     trx,
     dialect,
     "outbox",
-    events.map((event) => ({
-      event_id: newId(),
-      type: event.type,
-      aggregate_type: event.aggregateType,
-      aggregate_id: event.aggregateId,
-      payload: JSON.stringify(event.payload),
-      created_at: at,
-      available_at: at,
-      attempts: 0,
-      status: settled(event.type) ? ("done" as const) : ("pending" as const),
-      claimed_until: null,
-      last_error: null,
-      done_at: settled(event.type) ? at : null,
-    })),
+    events.map((event) => outboxRow(event, at, settled(event.type))),
   );
 }
 
