@@ -187,6 +187,11 @@ describe("customs declarations: cross the border once (journey 4)", () => {
       .getByRole("link", { name: zh.nav.laneQueue })
       .click();
     await heading(desk, z.queue.title).waitFor();
+    // Without a lane chosen, the queue opens on the strictest lane where work waits; each tab says how much.
+    const opened = desk.getByRole("tab", { selected: true });
+    await expect
+      .poll(async () => Number((await opened.locator(".lane-tab__count > [aria-hidden]").textContent()) ?? 0))
+      .toBeGreaterThan(0);
     await desk.getByRole("tab", { name: z.lane[lane] }).click();
     await expect.poll(() => new URL(desk.url()).searchParams.get("lane")).toBe(lane);
     expect(await desk.getByRole("tab", { name: z.lane[lane] }).getAttribute("aria-selected")).toBe("true");

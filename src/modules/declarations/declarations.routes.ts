@@ -384,7 +384,15 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
         .map((m) => m.organizationId);
       const { items, total } = await repo.listDeclarations(
         deps.db.db,
-        { declarantIds: mine, status: q.status, lane: q.lane, flow: q.flow, port: q.port, q: q.q },
+        {
+          declarantIds: mine,
+          status: q.status,
+          open: q.open === "true",
+          lane: q.lane,
+          flow: q.flow,
+          port: q.port,
+          q: q.q,
+        },
         q.limit,
         q.offset,
       );
@@ -537,7 +545,15 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
       const sides = sidesWithRole(auth, "customs_officer").filter((s) => !q.side || s === q.side);
       const { items, total } = await repo.listDeclarations(
         deps.db.db,
-        { sides, status: q.status, lane: q.lane, flow: q.flow, port: q.port, q: q.q },
+        {
+          sides,
+          status: q.status,
+          open: q.open === "true",
+          lane: q.lane,
+          flow: q.flow,
+          port: q.port,
+          q: q.q,
+        },
         q.limit,
         q.offset,
       );

@@ -235,6 +235,10 @@ export const ZDeclarationList = z.object({
 
 export const ZDeclarationListQuery = z.object({
   status: ZStatus.optional(),
+  open: z
+    .enum(["true", "false"])
+    .optional()
+    .describe("true: only declarations still with customs (not released, rejected or cancelled)"),
   lane: ZLane.optional(),
   flow: ZFlow.optional(),
   port: z.string().max(100).optional(),

@@ -594,9 +594,14 @@ export const declarationsDemoSeeder: DemoSeeder = {
       for (const t of TEMPLATES) {
         const count = t.org === "heihe_fruit" || t.org === "suifenhe_parts" ? 2 : 1;
         for (let k = 0; k < count; k++) {
-          const time = startOfToday - back * DAY + (7 + rand() * 8) * 3_600_000;
-          if (time > now) continue;
-          await file(t, time, 0.6 + rand() * 0.8, { clear: back > 0 || rand() < 0.4, rand });
+          const hours = 7 + rand() * 8;
+          // Today's are filed in the hours before the first start, whatever its time of day, and all but
+          // a second one of the same trader are left open: the officers' queues always have work waiting.
+          const time =
+            back > 0
+              ? startOfToday - back * DAY + hours * 3_600_000
+              : Math.max(now - (hours - 6) * 3_600_000, Math.min(startOfToday, now - 60_000));
+          await file(t, time, 0.6 + rand() * 0.8, { clear: back > 0 || k > 0, rand });
         }
       }
     }

@@ -492,10 +492,23 @@ describeEachDialect(
         "lane_assigned",
         "routed_assessed",
       ]);
+      const openIds = async () => {
+        const r = await call("GET", "/api/v1/customs/declarations?open=true&limit=200", cnOfficer);
+        expect(r.status).toBe(200);
+        const items = r.body.items as { id: string; status: string }[];
+        expect(items.every((i) => !["released", "rejected", "cancelled"].includes(i.status))).toBe(true);
+        expect(r.body.total).toBe(items.length);
+        return items.map((i) => i.id);
+      };
+      expect(await openIds()).toContain(own.body.id);
       const cancelled = await call("POST", `/api/v1/declarations/${own.body.id}/cancel`, cnTrader, {
         reason: "Contract changed",
       });
       expect(cancelled.body.status).toBe("cancelled");
+      // Still with customs: no longer; among all of the side's declarations: still.
+      expect(await openIds()).not.toContain(own.body.id);
+      const all = await call("GET", "/api/v1/customs/declarations?limit=200", cnOfficer);
+      expect(all.body.items.map((i: { id: string }) => i.id)).toContain(own.body.id);
     });
 
     it("accepts bulk submissions with a result per item", async () => {

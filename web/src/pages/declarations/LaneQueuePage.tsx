@@ -1,3 +1,4 @@
+import { useQueries } from "@tanstack/react-query";
 import { type KeyboardEvent, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -5,6 +6,7 @@ import { EmptyState, ErrorState, LinkButton, PageHeader, Spinner } from "../../c
 import { KEEP_FOCUS } from "../../layout/navigation";
 import { useMe } from "../../session";
 import { officerSides } from "./access";
+import { listCustomsDeclarations } from "./api";
 import type { TLane } from "./contracts";
 import { DeclarationFilters } from "./DeclarationFilters";
 import { DeclarationTable, PAGE_SIZE, ServerPages } from "./DeclarationTable";
@@ -12,12 +14,27 @@ import type { DeclarationFilter } from "./filters";
 import { changeFilter, filterFromParams, paramsFromFilter } from "./filters";
 import { isFinal, LANES_BY_SEVERITY } from "./lifecycle";
 import { customsDeclarationPath, DECLARATIONS_PATH, PORT_DASHBOARD_PATH, RISK_RULES_PATH } from "./paths";
-import { useCustomsDeclarations } from "./queries";
+import { declarationKeys, useCustomsDeclarations } from "./queries";
 import "./declarations.css";
 
 // Without a status chosen, the queue shows what still needs customs (no released, rejected or cancelled
 // declarations); that is the most the server returns in one answer.
 const OPEN_LIMIT = 200;
+
+/** How many declarations wait in each lane (the server's totals); null until known. */
+function useWaiting(enabled: boolean): Partial<Record<TLane, number>> | null {
+  const results = useQueries({
+    queries: LANES_BY_SEVERITY.map((lane) => ({
+      queryKey: [...declarationKeys.customs, "waiting", lane],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        listCustomsDeclarations({ lane, open: true, limit: 1 }, signal),
+      enabled,
+      refetchInterval: 30_000,
+    })),
+  });
+  if (!results.every((r) => r.isSuccess)) return null;
+  return Object.fromEntries(LANES_BY_SEVERITY.map((lane, k) => [lane, results[k]?.data?.total ?? 0]));
+}
 
 /** The customs officer's work: declarations of their side by lane, strictest first. */
 export function LaneQueuePage() {
@@ -26,7 +43,12 @@ export function LaneQueuePage() {
   const sides = officerSides(me.data);
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
-  const lane: TLane = filter.lane ?? "red";
+  const waiting = useWaiting(sides.length > 0);
+  // Without a lane in the address: the strictest lane where work waits, once the counts are known.
+  const chosen: TLane | undefined =
+    filter.lane ??
+    (waiting ? (LANES_BY_SEVERITY.find((candidate) => (waiting[candidate] ?? 0) > 0) ?? "red") : undefined);
+  const lane: TLane = chosen ?? "red";
   const update = (patch: Partial<DeclarationFilter>) =>
     setParams(paramsFromFilter(changeFilter({ ...filter, lane }, patch)), {
       replace: true,
@@ -34,9 +56,9 @@ export function LaneQueuePage() {
     });
   const openOnly = filter.status === undefined;
   const request: DeclarationFilter = openOnly
-    ? { ...filter, lane, offset: 0, limit: OPEN_LIMIT }
+    ? { ...filter, lane, open: true, offset: 0, limit: OPEN_LIMIT }
     : { ...filter, lane, limit: PAGE_SIZE };
-  const list = useCustomsDeclarations(request, sides.length > 0);
+  const list = useCustomsDeclarations(request, sides.length > 0 && chosen !== undefined);
   const rows = (list.data?.items ?? []).filter((row) => !openOnly || !isFinal(row.status));
 
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -96,6 +118,17 @@ export function LaneQueuePage() {
               >
                 <span className={`lane-dot lane-dot--${tabLane}`} aria-hidden="true" />
                 {t(`declarations.lane.${tabLane}`)}
+                {waiting ? (
+                  <span
+                    className={`lane-tab__count${waiting[tabLane] ? "" : " lane-tab__count--none"}`}
+                    title={t("declarations.queue.waiting", { n: waiting[tabLane] ?? 0 })}
+                  >
+                    <span aria-hidden="true">{waiting[tabLane] ?? 0}</span>
+                    <span className="visually-hidden">
+                      {t("declarations.queue.waiting", { n: waiting[tabLane] ?? 0 })}
+                    </span>
+                  </span>
+                ) : null}
               </button>
             ))}
           </div>

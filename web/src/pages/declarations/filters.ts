@@ -6,6 +6,8 @@ import { FLOWS, LANES, STATUSES, type TFlow, type TLane, type TStatus } from "./
 
 export interface DeclarationFilter {
   status?: TStatus;
+  /** Only declarations still with customs (requests only; not kept in the address). */
+  open?: boolean;
   lane?: TLane;
   flow?: TFlow;
   port?: string;
