@@ -139,35 +139,6 @@ it("gives DuckDB the number of threads it is configured with", async () => {
   }
 });
 
-it("answers a query it has prepared before from the facts as they are now, and keeps only some statements", async () => {
-  const store = new StatsStore(":memory:");
-  try {
-    const count = async (year: number) => {
-      const [row] = await store.all<{ n: bigint }>("select count(*) as n from facts where year >= $1", [
-        year,
-      ]);
-      return Number(row?.n);
-    };
-    const first = facts(40);
-    await store.transaction((c) => StatsStore.appendFacts(c, first));
-    expect(await count(2000)).toBe(40);
-    await store.transaction((c) => StatsStore.appendFacts(c, facts(2)));
-    expect(await count(2000)).toBe(42);
-    expect(await count(2100)).toBe(0);
-    // More distinct statements than are kept: the first is prepared again and still right.
-    for (let k = 0; k < 80; k++) {
-      const [row] = await store.all<{ k: number }>(`select ${k} as k`);
-      expect(row?.k).toBe(k);
-    }
-    await store.transaction((c) =>
-      StatsStore.changeFacts(c, "delete from facts where fact_id = $1", ["t:0"]),
-    );
-    expect(await count(2000)).toBe(41);
-  } finally {
-    await store.close();
-  }
-});
-
 describe("appending facts", () => {
   it("stores every fact exactly as given: text with quotes, brackets and any script, empty strings, nulls", async () => {
     const store = new StatsStore(":memory:");

@@ -6,7 +6,6 @@ import {
   type DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
-  type DuckDBPreparedStatement,
   type DuckDBValue,
   INTEGER,
   LIST,
@@ -58,9 +57,6 @@ export const FACT_COLUMNS = [
 ] as const;
 
 export type FactColumn = (typeof FACT_COLUMNS)[number][0];
-
-/** How many prepared statements a store keeps (all()); the least recently used goes first. */
-const PREPARED_KEPT = 64;
 const TYPES = { VARCHAR, BOOLEAN, INTEGER, BIGINT } as const;
 
 // Text columns that travel as dictionary codes (appendFacts); the ids are unique, so they do not.
@@ -220,13 +216,6 @@ export class StatsStore {
   #rollupsChecked = false;
 
   readonly #threads: number | undefined;
-  /**
-   * Prepared statements of the queries read through all(), by their SQL, newest use last: a dashboard
-   * asks the same few shapes again and again, and DuckDB's parse, bind and plan of one cost about as much
-   * as running it on a summary table. DuckDB binds a statement again by itself when a table it reads has
-   * changed.
-   */
-  readonly #prepared = new Map<string, DuckDBPreparedStatement>();
 
   /** `threads`: how many DuckDB may use (its default is every core). */
   constructor(file: string, options: { threads?: number } = {}) {
@@ -332,21 +321,7 @@ export class StatsStore {
     params?: Record<string, DuckDBValue> | DuckDBValue[],
   ): Promise<T[]> {
     return this.#queue(async (c) => {
-      let statement = this.#prepared.get(sql);
-      if (statement) {
-        this.#prepared.delete(sql);
-      } else {
-        statement = await c.prepare(sql);
-        if (this.#prepared.size >= PREPARED_KEPT) {
-          const [oldest, old] = this.#prepared.entries().next().value as [string, DuckDBPreparedStatement];
-          this.#prepared.delete(oldest);
-          old.destroySync();
-        }
-      }
-      this.#prepared.set(sql, statement);
-      statement.clearBindings();
-      if (params !== undefined) statement.bind(params);
-      const reader = await statement.runAndReadAll();
+      const reader = await c.runAndReadAll(sql, params as never);
       return reader.getRowObjectsJS() as T[];
     });
   }
@@ -481,10 +456,6 @@ export class StatsStore {
 
   async close(): Promise<void> {
     if (!this.#connection) return;
-    // Whatever is queued finishes first: a statement is not destroyed while it runs.
-    await this.#chain;
-    for (const statement of this.#prepared.values()) statement.destroySync();
-    this.#prepared.clear();
     const c = await this.#connection.catch(() => null);
     c?.closeSync();
     this.#instance?.closeSync();
