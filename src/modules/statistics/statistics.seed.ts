@@ -1,6 +1,138 @@
+import { createHash } from "node:crypto";
 import type { DemoSeeder } from "../../platform/seed.ts";
+import { PLATFORM_SOURCE } from "./statistics.facts.ts";
 import { rebuildPlatformFacts } from "./statistics.service.ts";
-import { statsStoreFor } from "./stats.store.ts";
+import { type Fact, type StatsStore, statsStoreFor } from "./stats.store.ts";
+
+/** The demo's figures of the importing side's customs (sample; see seedPartnerFigures). */
+export const PARTNER_SAMPLE = {
+  id: "sample-partner-customs",
+  source: "partner-customs-sample",
+  caliber: "sample",
+  fileName: "sample-partner-customs-imports (generated)",
+} as const;
+
+/**
+ * Per chapter, how the importing side's figure differs from the exporter's in the demo beyond the
+ * CIF/FOB margin: the team's illustration of the gaps mirror statistics meets (apparel and footwear
+ * partly cleared under simplified channels, vehicles valued with their delivery, timber re-measured on
+ * arrival), not measured figures.
+ */
+const CHAPTER_GAP: Readonly<Record<string, number>> = {
+  "61": 0.7,
+  "62": 0.7,
+  "64": 0.65,
+  "87": 1.1,
+  "44": 0.9,
+};
+
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * The other half of the mirror in the demo: for every month's platform exports of one side to the
+ * other (by HS subheading), the importing side's customs figure of the same goods, as a published
+ * dataset labelled sample. It is the exporter's value with a CIF margin of 4–7 %, the illustrative
+ * gaps above, weights within 2 %, and about one shipment in eight counted a month later (goods that
+ * crossed at the month's end), never past the last month there is. Deterministic; a second call does
+ * nothing. Returns the number of facts stored.
+ */
+export async function seedPartnerFigures(store: StatsStore): Promise<number> {
+  const have = await store.all("select id from datasets where id = $1", [PARTNER_SAMPLE.id]);
+  if (have.length > 0) return 0;
+  const rows = await store.all<{
+    month: string;
+    reporter: string;
+    partner: string;
+    hs_section: string | null;
+    hs_chapter: string | null;
+    hs_heading: string | null;
+    hs_subheading: string | null;
+    trade_mode: string | null;
+    transport_mode: string | null;
+    quantity_unit: string | null;
+    usd: bigint | null;
+    cny: bigint | null;
+    rub: bigint | null;
+    grams: bigint | null;
+    milli: bigint | null;
+  }>(
+    `select month, reporter, partner, hs_section, hs_chapter, hs_heading, hs_subheading, trade_mode,
+       transport_mode, quantity_unit, sum(value_usd) as usd, sum(value_cny) as cny, sum(value_rub) as rub,
+       sum(net_g) as grams, sum(quantity_milli) as milli
+     from facts
+     where source = $1 and flow = 'export' and month is not null
+       and ((reporter = 'CN' and partner = 'RU') or (reporter = 'RU' and partner = 'CN'))
+     group by all order by all`,
+    [PLATFORM_SOURCE],
+  );
+  if (rows.length === 0) return 0;
+  const last = rows.reduce((m, r) => (r.month > m ? r.month : m), "");
+  const nextMonth = (month: string) => {
+    const y = Number(month.slice(0, 4));
+    const m = Number(month.slice(5, 7));
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  };
+  const rand = prng(20261122);
+  // Exact: every amount is scaled by a whole number of thousandths.
+  const scale = (v: bigint | null, permille: bigint) => (v === null ? null : (BigInt(v) * permille) / 1000n);
+  const facts: Fact[] = rows.map((r, i) => {
+    const gap = CHAPTER_GAP[r.hs_chapter ?? ""] ?? 1;
+    const value = BigInt(Math.round((1.04 + rand() * 0.03) * gap * 1000));
+    const weight = BigInt(Math.round((0.98 + rand() * 0.04) * 1000));
+    const later = rand() < 0.125 && nextMonth(r.month) <= last;
+    const month = later ? nextMonth(r.month) : r.month;
+    const m = Number(month.slice(5, 7));
+    const usd = scale(r.usd, value);
+    return {
+      fact_id: `${PARTNER_SAMPLE.id}:${i + 1}`,
+      source: PARTNER_SAMPLE.source,
+      caliber: PARTNER_SAMPLE.caliber,
+      dataset_id: PARTNER_SAMPLE.id,
+      event_id: null,
+      published: true,
+      month,
+      year: Number(month.slice(0, 4)),
+      quarter: Math.ceil(m / 3),
+      reporter: r.partner,
+      flow: "import",
+      partner: r.reporter,
+      port_id: null,
+      region: null,
+      hs_section: r.hs_section,
+      hs_chapter: r.hs_chapter,
+      hs_heading: r.hs_heading,
+      hs_subheading: r.hs_subheading,
+      trade_mode: r.trade_mode,
+      transport_mode: r.transport_mode,
+      value_usd: usd,
+      value_cny: scale(r.cny, value),
+      value_rub: scale(r.rub, value),
+      net_g: scale(r.grams, weight),
+      quantity_milli: r.milli === null ? null : BigInt(r.milli),
+      quantity_unit: r.quantity_unit,
+      records: 1,
+      hs_level: r.hs_subheading ? 6 : r.hs_heading ? 4 : r.hs_chapter ? 2 : 0,
+      orig_value: usd,
+      orig_currency: "USD",
+    };
+  });
+  await store.storeDataset(facts, {
+    id: PARTNER_SAMPLE.id,
+    source: PARTNER_SAMPLE.source,
+    caliber: PARTNER_SAMPLE.caliber,
+    fileHash: createHash("sha256").update(`amur demo ${PARTNER_SAMPLE.id} v1`).digest("hex"),
+    fileName: PARTNER_SAMPLE.fileName,
+    published: true,
+    by: null,
+  });
+  return facts.length;
+}
 
 /**
  * After the demo declarations: their facts are computed at once (a rebuild) instead of one outbox
@@ -12,7 +144,7 @@ export const statisticsDemoSeeder: DemoSeeder = {
   async run(deps) {
     const store = statsStoreFor(deps.db.db, deps.config);
     const have = await store.all<{ n: bigint }>("select count(*) as n from facts where source = 'platform'");
-    if (Number(have[0]?.n ?? 0) > 0) return { created: 0 };
+    if (Number(have[0]?.n ?? 0) > 0) return { created: await seedPartnerFigures(store) };
     const pending = await deps.db.db
       .selectFrom("outbox")
       .select("event_id")
@@ -33,6 +165,6 @@ export const statisticsDemoSeeder: DemoSeeder = {
           await c.run("insert or ignore into processed_events values ($1, $2)", [e.event_id, at]);
       });
     }
-    return { created: r.facts };
+    return { created: r.facts + (await seedPartnerFigures(store)) };
   },
 };
