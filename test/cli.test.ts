@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeUscc } from "../src/modules/registry/identifiers.ts";
@@ -77,6 +78,36 @@ describe("amur CLI (SQLite)", () => {
     const bad = amur(["enterprises", "import", broken]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("line 2");
+  });
+
+  it("imports a gzipped, tab-separated Comtrade bulk file as it is", () => {
+    const header = ["typeCode", "freqCode", "refYear", "refMonth", "reporterCode", "flowCode", "partnerCode"];
+    const more = ["partner2Code", "cmdCode", "cmdDesc", "netWgt", "qty", "qtyUnitAbbr", "primaryValue"];
+    const lines = [
+      [...header, ...more],
+      [
+        "C",
+        "A",
+        "2024",
+        "52",
+        "643",
+        "X",
+        "156",
+        "0",
+        "4407",
+        "Wood, sawn",
+        "1500000",
+        "1500",
+        "t",
+        "980000.5",
+      ],
+      ["C", "A", "2024", "52", "643", "X", "156", "0", "2701", "Coal", "90000000", "90000", "t", "7650000"],
+    ];
+    const file = path.join(dataDir, "comtrade-bulk.txt.gz");
+    fs.writeFileSync(file, zlib.gzipSync(lines.map((l) => l.join("\t")).join("\n")));
+    const r = amur(["stats", "import", "--format", "comtrade", file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^2 facts imported from 2 rows/m);
   });
 
   it("prints help for every command group", () => {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { gunzipSync } from "node:zlib";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { decodeImportFile } from "../modules/declarations/declarations.import.ts";
@@ -58,7 +59,10 @@ export function registerStats(program: Command): void {
         if (opts.format === "caliber" && !opts.caliber)
           throw new CliError("--format caliber needs --caliber NAME");
         if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
-        const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
+        const bytes = fs.readFileSync(file);
+        // Comtrade's bulk files come gzipped (…txt.gz): read them as they are.
+        const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+        const text = decodeImportFile(raw, opts.encoding);
         const bar = progressBar("facts");
         const r = await withDeps(async (deps) => {
           await loadReferenceData(deps, { only: ["hs", "countries"] });

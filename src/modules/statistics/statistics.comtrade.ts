@@ -71,6 +71,79 @@ export interface ImportReport {
 
 type Raw = Record<string, string>;
 
+/** The fields of a UN Comtrade API v1 record, as the API names them. */
+export const COMTRADE_FIELDS = [
+  "typeCode",
+  "freqCode",
+  "refPeriodId",
+  "refYear",
+  "refMonth",
+  "period",
+  "reporterCode",
+  "reporterISO",
+  "reporterDesc",
+  "flowCode",
+  "flowDesc",
+  "partnerCode",
+  "partnerISO",
+  "partnerDesc",
+  "partner2Code",
+  "partner2ISO",
+  "partner2Desc",
+  "classificationCode",
+  "classificationSearchCode",
+  "isOriginalClassification",
+  "cmdCode",
+  "cmdDesc",
+  "aggrLevel",
+  "isLeaf",
+  "customsCode",
+  "customsDesc",
+  "mosCode",
+  "motCode",
+  "motDesc",
+  "qtyUnitCode",
+  "qtyUnitAbbr",
+  "qty",
+  "isQtyEstimated",
+  "altQtyUnitCode",
+  "altQtyUnitAbbr",
+  "altQty",
+  "isAltQtyEstimated",
+  "netWgt",
+  "isNetWgtEstimated",
+  "grossWgt",
+  "isGrossWgtEstimated",
+  "cifvalue",
+  "fobvalue",
+  "primaryValue",
+  "legacyEstimationFlag",
+  "isReported",
+  "isAggregate",
+] as const;
+const FIELD_BY_LOWER = new Map<string, string>(COMTRADE_FIELDS.map((f) => [f.toLowerCase(), f]));
+
+/** A header as the API names it, whatever its case (ReporterCode, REFYEAR …); others as they are. */
+const fieldName = (header: string) => FIELD_BY_LOWER.get(header.trim().toLowerCase()) ?? header.trim();
+
+/**
+ * The separator of a CSV export: the one of comma, tab (Comtrade's bulk text files) and semicolon (a
+ * spreadsheet saved in a Russian or European locale) that splits the header line into the most fields.
+ */
+function separatorOf(text: string): "," | "\t" | ";" {
+  const first = text.slice(0, text.search(/\r|\n|$/));
+  let best: "," | "\t" | ";" = ",";
+  let most = 0;
+  for (const s of [",", "\t", ";"] as const) {
+    const n = first.split(s).length;
+    if (n > most) {
+      most = n;
+      best = s;
+    }
+  }
+  return best;
+}
+
 function readRows(text: string): { line: number; row: Raw }[] {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
@@ -86,7 +159,7 @@ function readRows(text: string): { line: number; row: Raw }[] {
       line: i + 1,
       row: Object.fromEntries(
         Object.entries(r as Record<string, unknown>).map(([k, v]) => [
-          k,
+          fieldName(k),
           v === null || v === undefined ? "" : String(v),
         ]),
       ),
@@ -94,13 +167,20 @@ function readRows(text: string): { line: number; row: Raw }[] {
   }
   const out: { line: number; row: Raw }[] = [];
   let header: string[] | null = null;
+  const body = text.replace(/^\uFEFF/, "");
+  const separator = separatorOf(body);
+  // With semicolons, numbers may carry a decimal comma (1234,5).
+  const number = (v: string) => (separator === ";" && /^-?\d+,\d+$/.test(v) ? v.replace(",", ".") : v);
   try {
-    for (const { line, fields } of parseCsvLines(text)) {
+    for (const { line, fields } of parseCsvLines(body, { separator })) {
       if (!header) {
-        header = fields.map((f) => f.trim());
+        header = fields.map(fieldName);
         continue;
       }
-      out.push({ line, row: Object.fromEntries(header.map((h, i) => [h, (fields[i] ?? "").trim()])) });
+      out.push({
+        line,
+        row: Object.fromEntries(header.map((h, i) => [h, number((fields[i] ?? "").trim())])),
+      });
     }
   } catch (e) {
     if (e instanceof CsvError) throw new AppError("STATS_FILE_INVALID", { line: e.line, reason: e.message });

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { login, makeUser, type Session } from "../../../test/factories.ts";
 import { describeEachDialect } from "../../../test/harness.ts";
+import { parseCsvLines } from "../../platform/csv.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import type { AmurApp } from "../../platform/http/app.ts";
 import { runOperation } from "../../platform/operations.ts";
@@ -11,7 +12,7 @@ import {
   sampleDeclarationInput,
 } from "../declarations/declarations.fixtures.ts";
 import { actOnDeclaration } from "../declarations/declarations.service.ts";
-import { importComtrade } from "./statistics.comtrade.ts";
+import { importComtrade, parseComtrade } from "./statistics.comtrade.ts";
 import { checkFacts, rebuildPlatformFacts } from "./statistics.service.ts";
 import { statsStoreFor } from "./stats.store.ts";
 
@@ -270,6 +271,48 @@ describeEachDialect(
         (await importComtrade(deps().db.db, store(), json, { fileName: "x.json", published: true, by: null }))
           .imported,
       ).toBe(1);
+    });
+
+    it("reads the same export as tab-separated text with other header case, and as a semicolon spreadsheet with decimal commas", async () => {
+      const opts = { datasetId: "d", published: false };
+      const base = await parseComtrade(deps().db.db, COMTRADE, opts);
+      expect(base.facts.length).toBeGreaterThan(0);
+      const records = [...parseCsvLines(COMTRADE)].map((r) => r.fields);
+      const tsv = records.map((f, i) => (i === 0 ? f.map((h) => h.toUpperCase()) : f).join("\t")).join("\n");
+      const semicolons = `\uFEFF${records
+        .map((f) => f.map((v) => (/^-?\d+\.\d+$/.test(v) ? v.replace(".", ",") : v)).join(";"))
+        .join("\r\n")}`;
+      expect(semicolons).toMatch(/;500000000,5;/);
+      for (const text of [tsv, semicolons]) {
+        const other = await parseComtrade(deps().db.db, text, opts);
+        expect(other.errors).toEqual([]);
+        expect(other.skipped).toEqual(base.skipped);
+        expect(other.facts).toEqual(base.facts);
+      }
+      // JSON keys in another case are the same fields.
+      const json = JSON.stringify({
+        data: [
+          {
+            TypeCode: "C",
+            FreqCode: "A",
+            RefYear: 2025,
+            ReporterCode: 643,
+            FlowCode: "X",
+            PartnerCode: 156,
+            CmdCode: "27",
+            PrimaryValue: 10,
+          },
+        ],
+      });
+      const fromJson = await parseComtrade(deps().db.db, json, opts);
+      expect(fromJson.errors).toEqual([]);
+      expect(fromJson.facts).toHaveLength(1);
+      expect(fromJson.facts[0]).toMatchObject({
+        reporter: "RU",
+        partner: "CN",
+        flow: "export",
+        hs_chapter: "27",
+      });
     });
 
     it("saves a caliber, lists it and reads it back by name; an unknown name is a 404 in the reader's language", async () => {
