@@ -144,3 +144,9 @@ export function* parseCsvRecords(text: string, options: CsvOptions = {}): Genera
     yield record;
   }
 }
+
+/** `,` unless the header line has more `;` (spreadsheets in Russian locales write `;`). */
+export function detectSeparator(text: string): "," | ";" {
+  const first = text.slice(0, text.search(/\r|\n|$/));
+  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
+}

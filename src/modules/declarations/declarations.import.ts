@@ -1,5 +1,5 @@
 import type { AuthContext } from "../../platform/auth/policy.ts";
-import { CsvError, parseCsvLines } from "../../platform/csv.ts";
+import { CsvError, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { AppError, type FieldError, isAppError } from "../../platform/errors.ts";
 import { fieldErrorOf, problemOf } from "../../platform/http/problem.ts";
@@ -90,11 +90,7 @@ export function decodeImportFile(bytes: Uint8Array, encoding = "utf-8"): string 
   }
 }
 
-/** `,` unless the header line has more `;` (spreadsheets in Russian locales write `;`). */
-export function detectSeparator(text: string): "," | ";" {
-  const first = text.slice(0, text.search(/\r|\n|$/));
-  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
-}
+export { detectSeparator };
 
 export async function authFor(deps: AppDeps, email: string): Promise<AuthContext> {
   const user = await identityRepo.findUserByEmail(deps.db.db, email);

@@ -64,6 +64,22 @@ describeEachDialect("enterprise CSV import", ({ deps }) => {
     expect(again.rows.find((r) => r.line === 2)?.errors[0]).toMatchObject({ code: "exists" });
   });
 
+  it("reads a semicolon-separated file, as a spreadsheet in a Russian locale saves it", async () => {
+    const csv = [
+      HEADER.replaceAll(",", ";"),
+      `RU;;${makeInn10("280777011")};${makeOgrn("112287770011")};280101001;;"ООО «Точка; запятая»";;RU-AMU;"44;94";нет`,
+    ].join("\r\n");
+    const report = await importEnterprises(deps(), `\uFEFF${csv}`, { actor: SYSTEM_ACTOR, locale: "ru-RU" });
+    expect(report.rows[0]?.errors).toEqual([]);
+    expect(report).toMatchObject({ total: 1, imported: 1, invalid: 0 });
+    const row = await deps()
+      .db.db.selectFrom("enterprises")
+      .selectAll()
+      .where("id", "=", report.rows[0]?.id ?? "")
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name_ru: "ООО «Точка; запятая»", region: "RU-AMU" });
+  });
+
   it("refuses a broken file or an unknown header, naming the line or the columns", async () => {
     await expect(
       importEnterprises(deps(), `${HEADER}\nCN,"unterminated`, { actor: SYSTEM_ACTOR }),

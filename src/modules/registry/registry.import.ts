@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { newId } from "../../platform/clock.ts";
-import { CsvError, parseCsvLines } from "../../platform/csv.ts";
+import { CsvError, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
 import type { EnterprisesTable, OrganizationsTable } from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
@@ -198,7 +198,8 @@ export async function importEnterprises(
   const fileHash = createHash("sha256").update(text).digest("hex");
   let records: { line: number; fields: string[] }[];
   try {
-    records = [...parseCsvLines(text)];
+    // A spreadsheet saved in a Russian locale separates with semicolons.
+    records = [...parseCsvLines(text, { separator: detectSeparator(text) })];
   } catch (e) {
     if (e instanceof CsvError)
       throw new AppError("BAD_REQUEST", {
