@@ -21,8 +21,11 @@ import "./declarations.css";
 // declarations); that is the most the server returns in one answer.
 const OPEN_LIMIT = 200;
 
-/** How many declarations wait in each lane (the server's totals); null until known. */
-function useWaiting(enabled: boolean): Partial<Record<TLane, number>> | null {
+/**
+ * How many declarations wait in each lane (the server's totals): null until known, and null with
+ * `failed` when a count could not be had (the queue then opens on red as before).
+ */
+function useWaiting(enabled: boolean): { counts: Partial<Record<TLane, number>> | null; failed: boolean } {
   const results = useQueries({
     queries: LANES_BY_SEVERITY.map((lane) => ({
       queryKey: [...declarationKeys.customs, "waiting", lane],
@@ -32,8 +35,12 @@ function useWaiting(enabled: boolean): Partial<Record<TLane, number>> | null {
       refetchInterval: 30_000,
     })),
   });
-  if (!results.every((r) => r.isSuccess)) return null;
-  return Object.fromEntries(LANES_BY_SEVERITY.map((lane, k) => [lane, results[k]?.data?.total ?? 0]));
+  const failed = results.some((r) => r.isError);
+  if (!results.every((r) => r.isSuccess)) return { counts: null, failed };
+  return {
+    counts: Object.fromEntries(LANES_BY_SEVERITY.map((lane, k) => [lane, results[k]?.data?.total ?? 0])),
+    failed,
+  };
 }
 
 /** The customs officer's work: declarations of their side by lane, strictest first. */
@@ -43,11 +50,15 @@ export function LaneQueuePage() {
   const sides = officerSides(me.data);
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
-  const waiting = useWaiting(sides.length > 0);
+  const { counts: waiting, failed: countsFailed } = useWaiting(sides.length > 0);
   // Without a lane in the address: the strictest lane where work waits, once the counts are known.
   const chosen: TLane | undefined =
     filter.lane ??
-    (waiting ? (LANES_BY_SEVERITY.find((candidate) => (waiting[candidate] ?? 0) > 0) ?? "red") : undefined);
+    (waiting
+      ? (LANES_BY_SEVERITY.find((candidate) => (waiting[candidate] ?? 0) > 0) ?? "red")
+      : countsFailed
+        ? "red"
+        : undefined);
   const lane: TLane = chosen ?? "red";
   const update = (patch: Partial<DeclarationFilter>) =>
     setParams(paramsFromFilter(changeFilter({ ...filter, lane }, patch)), {
