@@ -141,7 +141,7 @@ export interface ListFilter {
   declarantIds?: readonly string[];
   sides?: readonly ("CN" | "RU")[];
   status?: string | undefined;
-  /** Only declarations still with customs (not released, rejected or cancelled). */
+  /** Only declarations with customs now: submitted, not yet released, rejected or cancelled. */
   open?: boolean | undefined;
   lane?: string | undefined;
   flow?: string | undefined;
@@ -154,7 +154,7 @@ function filtered(db: Executor, f: ListFilter) {
   if (f.declarantIds) q = q.where("declarant_id", "in", f.declarantIds.length ? f.declarantIds : [""]);
   if (f.sides) q = q.where("side", "in", sideList(f.sides));
   if (f.status) q = q.where("status", "=", f.status);
-  if (f.open) q = q.where("status", "not in", ["released", "rejected", "cancelled"]);
+  if (f.open) q = q.where("status", "not in", ["draft", "released", "rejected", "cancelled"]);
   if (f.lane) q = q.where("lane", "=", f.lane as "red");
   if (f.flow) q = q.where("flow", "=", f.flow as "export");
   if (f.port) q = q.where("port_id", "=", f.port);

@@ -238,7 +238,7 @@ export const ZDeclarationListQuery = z.object({
   open: z
     .enum(["true", "false"])
     .optional()
-    .describe("true: only declarations still with customs (not released, rejected or cancelled)"),
+    .describe("true: only declarations with customs now (submitted; not released, rejected or cancelled)"),
   lane: ZLane.optional(),
   flow: ZFlow.optional(),
   port: z.string().max(100).optional(),

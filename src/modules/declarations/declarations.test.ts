@@ -482,6 +482,9 @@ describeEachDialect(
       expect(ruList.body.items.every((i: { side: string }) => i.side === "RU")).toBe(true);
       const cnList = await call("GET", "/api/v1/customs/declarations?status=draft", cnOfficer);
       expect(cnList.body.items.some((i: { id: string }) => i.id === own.body.id)).toBe(true);
+      // A draft is not with customs yet.
+      const openDrafts = await call("GET", "/api/v1/customs/declarations?open=true&limit=200", cnOfficer);
+      expect(openDrafts.body.items.some((i: { id: string }) => i.id === own.body.id)).toBe(false);
       // A draft is submitted later; then withdrawn.
       const submitted = await call("POST", `/api/v1/declarations/${own.body.id}/submit`, cnTrader);
       expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
@@ -496,7 +499,9 @@ describeEachDialect(
         const r = await call("GET", "/api/v1/customs/declarations?open=true&limit=200", cnOfficer);
         expect(r.status).toBe(200);
         const items = r.body.items as { id: string; status: string }[];
-        expect(items.every((i) => !["released", "rejected", "cancelled"].includes(i.status))).toBe(true);
+        expect(items.every((i) => !["draft", "released", "rejected", "cancelled"].includes(i.status))).toBe(
+          true,
+        );
         expect(r.body.total).toBe(items.length);
         return items.map((i) => i.id);
       };
