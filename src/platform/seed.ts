@@ -28,3 +28,12 @@ export async function runDemoSeeders(
   }
   return report;
 }
+
+/** A small deterministic generator for demo data: every new demo database tells the same story. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}

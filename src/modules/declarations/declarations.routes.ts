@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { type AuthContext, PUBLIC, requireRole, sidesWithRole } from "../../platform/auth/policy.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
@@ -73,6 +74,11 @@ const OFFICER = requireRole("customs_officer");
 function idempotencyKey(headers: Record<string, unknown>): string | null {
   const v = headers["idempotency-key"];
   return typeof v === "string" && v.length > 0 && v.length <= 200 ? v : null;
+}
+
+/** The list filters both declaration lists take from their query string (whose they are aside). */
+function listFilter(q: z.infer<typeof ZDeclarationListQuery>) {
+  return { status: q.status, open: q.open === "true", lane: q.lane, flow: q.flow, port: q.port, q: q.q };
 }
 
 function authOf(request: { auth: AuthContext | null }): AuthContext {
@@ -384,15 +390,7 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
         .map((m) => m.organizationId);
       const { items, total } = await repo.listDeclarations(
         deps.db.db,
-        {
-          declarantIds: mine,
-          status: q.status,
-          open: q.open === "true",
-          lane: q.lane,
-          flow: q.flow,
-          port: q.port,
-          q: q.q,
-        },
+        { declarantIds: mine, ...listFilter(q) },
         q.limit,
         q.offset,
       );
@@ -545,15 +543,7 @@ export const declarationsRoutes: RouteModule = (app, deps) => {
       const sides = sidesWithRole(auth, "customs_officer").filter((s) => !q.side || s === q.side);
       const { items, total } = await repo.listDeclarations(
         deps.db.db,
-        {
-          sides,
-          status: q.status,
-          open: q.open === "true",
-          lane: q.lane,
-          flow: q.flow,
-          port: q.port,
-          q: q.q,
-        },
+        { sides, ...listFilter(q) },
         q.limit,
         q.offset,
       );

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { operationDeps } from "../../platform/deps.ts";
 import { Dec } from "../../platform/money.ts";
 import { runOperation } from "../../platform/operations.ts";
-import type { DemoSeeder } from "../../platform/seed.ts";
+import { type DemoSeeder, prng } from "../../platform/seed.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
 import { DEMO_ORGANIZATIONS, demoActor } from "../identity/identity.seed.ts";
 import { MonthlyRates } from "../statistics/statistics.facts.ts";
@@ -418,15 +418,6 @@ const HISTORY: HistoryCategory[] = [
     declarations: 1,
   },
 ];
-
-/** A small deterministic generator, so every new demo database tells the same two weeks. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function bodyOf(t: Template, date: string, scale: number, shipmentRef?: string): TDeclarationInput {
   const transportDoc = t.mode === "road" ? "cmr" : "smgs";

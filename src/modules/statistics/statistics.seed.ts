@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { DemoSeeder } from "../../platform/seed.ts";
+import { type DemoSeeder, prng } from "../../platform/seed.ts";
 import { PLATFORM_SOURCE } from "./statistics.facts.ts";
 import { rebuildPlatformFacts } from "./statistics.service.ts";
 import { type Fact, type StatsStore, statsStoreFor } from "./stats.store.ts";
@@ -26,14 +26,6 @@ const CHAPTER_GAP: Readonly<Record<string, number>> = {
   "44": 0.9,
 };
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /**
  * The other half of the mirror in the demo: for every month's platform exports of one side to the
  * other (by HS subheading), the importing side's customs figure of the same goods, as a published
@@ -45,23 +37,27 @@ function prng(seed: number) {
 export async function seedPartnerFigures(store: StatsStore): Promise<number> {
   const have = await store.all("select id from datasets where id = $1", [PARTNER_SAMPLE.id]);
   if (have.length > 0) return 0;
-  const rows = await store.all<{
-    month: string;
-    reporter: string;
-    partner: string;
-    hs_section: string | null;
-    hs_chapter: string | null;
-    hs_heading: string | null;
-    hs_subheading: string | null;
-    trade_mode: string | null;
-    transport_mode: string | null;
-    quantity_unit: string | null;
-    usd: bigint | null;
-    cny: bigint | null;
-    rub: bigint | null;
-    grams: bigint | null;
-    milli: bigint | null;
-  }>(
+  const rows = await store.all<
+    Pick<
+      Fact,
+      | "reporter"
+      | "hs_section"
+      | "hs_chapter"
+      | "hs_heading"
+      | "hs_subheading"
+      | "trade_mode"
+      | "transport_mode"
+      | "quantity_unit"
+    > & {
+      month: string;
+      partner: string;
+      usd: bigint | null;
+      cny: bigint | null;
+      rub: bigint | null;
+      grams: bigint | null;
+      milli: bigint | null;
+    }
+  >(
     `select month, reporter, partner, hs_section, hs_chapter, hs_heading, hs_subheading, trade_mode,
        transport_mode, quantity_unit, sum(value_usd) as usd, sum(value_cny) as cny, sum(value_rub) as rub,
        sum(net_g) as grams, sum(quantity_milli) as milli
