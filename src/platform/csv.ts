@@ -145,8 +145,21 @@ export function* parseCsvRecords(text: string, options: CsvOptions = {}): Genera
   }
 }
 
-/** `,` unless the header line has more `;` (spreadsheets in Russian locales write `;`). */
-export function detectSeparator(text: string): "," | ";" {
+/**
+ * The separator of a CSV file: of comma, semicolon (a spreadsheet saved in a Russian or European
+ * locale) and tab (exported text, e.g. Comtrade's bulk files), the one that splits the header line into
+ * the most fields; comma on a tie.
+ */
+export function detectSeparator(text: string): "," | ";" | "\t" {
   const first = text.slice(0, text.search(/\r|\n|$/));
-  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
+  let best: "," | ";" | "\t" = ",";
+  let most = 0;
+  for (const s of [",", ";", "\t"] as const) {
+    const n = first.split(s).length;
+    if (n > most) {
+      most = n;
+      best = s;
+    }
+  }
+  return best;
 }

@@ -1,9 +1,10 @@
 import { beforeAll, expect, it } from "vitest";
 import { makeUser } from "../../../test/factories.ts";
 import { describeEachDialect } from "../../../test/harness.ts";
+import { detectSeparator } from "../../platform/csv.ts";
 import { AppError } from "../../platform/errors.ts";
 import { ensureDeclarationReference, ensureEnterprise } from "./declarations.fixtures.ts";
-import { decodeImportFile, detectSeparator, importDeclarations } from "./declarations.import.ts";
+import { decodeImportFile, importDeclarations } from "./declarations.import.ts";
 
 const HEADER =
   "ref;flow;port;trade_mode;transport_mode;currency;incoterms;counterparty_name;counterparty_country;invoice;contract;transport_doc;code;description;origin;quantity;unit;net_kg;gross_kg;value";
@@ -73,4 +74,5 @@ it("reads UTF-8 or the encoding given, and detects the separator", () => {
   expect(decodeImportFile(cp1251, "windows-1251")).toBe("Пример");
   expect(detectSeparator("a;b;c\n1,5;2;3")).toBe(";");
   expect(detectSeparator("a,b,c\n")).toBe(",");
+  expect(detectSeparator("a\tb,x\tc\n")).toBe("\t");
 });

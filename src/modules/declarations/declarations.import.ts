@@ -90,8 +90,6 @@ export function decodeImportFile(bytes: Uint8Array, encoding = "utf-8"): string 
   }
 }
 
-export { detectSeparator };
-
 export async function authFor(deps: AppDeps, email: string): Promise<AuthContext> {
   const user = await identityRepo.findUserByEmail(deps.db.db, email);
   if (!user) throw new AppError("NOT_FOUND", { resource: "user", id: email });

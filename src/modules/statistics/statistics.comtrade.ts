@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CsvError, parseCsvLines } from "../../platform/csv.ts";
+import { CsvError, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
@@ -126,24 +126,6 @@ const FIELD_BY_LOWER = new Map<string, string>(COMTRADE_FIELDS.map((f) => [f.toL
 /** A header as the API names it, whatever its case (ReporterCode, REFYEAR …); others as they are. */
 const fieldName = (header: string) => FIELD_BY_LOWER.get(header.trim().toLowerCase()) ?? header.trim();
 
-/**
- * The separator of a CSV export: the one of comma, tab (Comtrade's bulk text files) and semicolon (a
- * spreadsheet saved in a Russian or European locale) that splits the header line into the most fields.
- */
-function separatorOf(text: string): "," | "\t" | ";" {
-  const first = text.slice(0, text.search(/\r|\n|$/));
-  let best: "," | "\t" | ";" = ",";
-  let most = 0;
-  for (const s of [",", "\t", ";"] as const) {
-    const n = first.split(s).length;
-    if (n > most) {
-      most = n;
-      best = s;
-    }
-  }
-  return best;
-}
-
 function readRows(text: string): { line: number; row: Raw }[] {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
@@ -168,7 +150,7 @@ function readRows(text: string): { line: number; row: Raw }[] {
   const out: { line: number; row: Raw }[] = [];
   let header: string[] | null = null;
   const body = text.replace(/^\uFEFF/, "");
-  const separator = separatorOf(body);
+  const separator = detectSeparator(body);
   // With semicolons, numbers may carry a decimal comma (1234,5).
   const number = (v: string) => (separator === ";" && /^-?\d+,\d+$/.test(v) ? v.replace(",", ".") : v);
   try {
