@@ -120,20 +120,31 @@ export function linkedInspections(db: Executor, shipmentRef: string, otherSide: 
     .execute();
 }
 
+/** Adds to an enterprise's clearance counts; its row is made by the first declaration decided. */
 export async function bumpClearanceStats(
   trx: Executor,
   enterpriseId: string,
   change: { released?: number; rejected?: number; inspections?: number; inspectionsWithFindings?: number },
 ): Promise<void> {
+  const add = (column: string) =>
+    sql<number>`${sql.ref(`enterprise_clearance_stats.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
   await trx
-    .updateTable("enterprise_clearance_stats")
-    .set({
-      released: sql`released + ${change.released ?? 0}`,
-      rejected: sql`rejected + ${change.rejected ?? 0}`,
-      inspections: sql`inspections + ${change.inspections ?? 0}`,
-      inspections_with_findings: sql`inspections_with_findings + ${change.inspectionsWithFindings ?? 0}`,
+    .insertInto("enterprise_clearance_stats")
+    .values({
+      enterprise_id: enterpriseId,
+      released: change.released ?? 0,
+      rejected: change.rejected ?? 0,
+      inspections: change.inspections ?? 0,
+      inspections_with_findings: change.inspectionsWithFindings ?? 0,
     })
-    .where("enterprise_id", "=", enterpriseId)
+    .onConflict((oc) =>
+      oc.column("enterprise_id").doUpdateSet({
+        released: add("released"),
+        rejected: add("rejected"),
+        inspections: add("inspections"),
+        inspections_with_findings: add("inspections_with_findings"),
+      }),
+    )
     .execute();
 }
 

@@ -3,6 +3,7 @@ import { describeEachDialect } from "../../../test/harness.ts";
 import { SYSTEM_ACTOR } from "../../platform/operations.ts";
 import { makeInn10, makeOgrn, makeUscc } from "./identifiers.ts";
 import { importEnterprises, importReportCsv } from "./registry.import.ts";
+import { projectTrust } from "./trust.projection.ts";
 
 const HEADER = "side,uscc,inn,ogrn,kpp,name_zh,name_ru,name_en,region,hs_chapters,border_trade";
 
@@ -48,12 +49,39 @@ describeEachDialect("enterprise CSV import", ({ deps }) => {
       .where("name", "in", ["坏代码公司", "重复公司", "标志错误公司"])
       .execute();
     expect(orgs).toHaveLength(0);
+    // One event for the batch, naming every enterprise imported; the trust projection makes a profile
+    // for each of them from it (and only once when the event is delivered again).
     const events = await deps()
       .db.db.selectFrom("outbox")
-      .select("aggregate_id")
+      .selectAll()
       .where("type", "=", "enterprise.imported")
       .execute();
-    expect(events.map((e) => e.aggregate_id).sort()).toEqual([cn.id, ru.id].sort());
+    expect(events).toHaveLength(1);
+    const event = events[0] as (typeof events)[number];
+    const payload = JSON.parse(event.payload) as { enterpriseIds: string[] };
+    expect(payload.enterpriseIds.sort()).toEqual([cn.id, ru.id].sort());
+    const delivered = {
+      eventId: event.event_id,
+      type: event.type,
+      aggregateType: event.aggregate_type,
+      aggregateId: event.aggregate_id,
+      payload,
+      createdAt: event.created_at,
+    };
+    await projectTrust(deps().db.db, delivered, () => new Date());
+    await projectTrust(deps().db.db, delivered, () => new Date());
+    const history = await deps()
+      .db.db.selectFrom("trust_history")
+      .select("enterprise_id")
+      .where("event_id", "=", event.event_id)
+      .execute();
+    expect(history.map((h) => h.enterprise_id).sort()).toEqual([cn.id, ru.id].sort());
+    const profiles = await deps()
+      .db.db.selectFrom("trust_profiles")
+      .select("enterprise_id")
+      .where("enterprise_id", "in", [cn.id, ru.id])
+      .execute();
+    expect(profiles).toHaveLength(2);
     const csvReport = importReportCsv(report);
     expect(csvReport.split("\n")[0]).toBe("line,status,id,errors");
     expect(csvReport).toContain("4,invalid,,");

@@ -171,14 +171,13 @@ const writeBatch = defineOperation({
       targetId: input.fileHash.slice(0, 16),
       summary: { count: stamped.length, lines: input.lines, ids: stamped.map((r) => r.id) },
     });
-    await ctx.emitMany(
-      stamped.map((r) => ({
-        type: "enterprise.imported",
-        aggregateType: "enterprise",
-        aggregateId: r.id,
-        payload: { side: r.side },
-      })),
-    );
+    // One event per batch: the trust projection makes the profiles of all its enterprises.
+    await ctx.emit({
+      type: "enterprise.imported",
+      aggregateType: "enterprise_import",
+      aggregateId: input.fileHash.slice(0, 16),
+      payload: { enterpriseIds: stamped.map((r) => r.id), lines: input.lines },
+    });
   },
 });
 

@@ -54,10 +54,6 @@ export async function insertEnterprise(trx: Executor, row: EnterprisesTable, cha
       .values(chapters.map((chapter) => ({ enterprise_id: row.id, chapter })))
       .execute();
   }
-  await trx
-    .insertInto("enterprise_clearance_stats")
-    .values({ enterprise_id: row.id, released: 0, rejected: 0, inspections: 0, inspections_with_findings: 0 })
-    .execute();
 }
 
 export async function updateEnterprise(
@@ -203,6 +199,7 @@ export function listQueue(
     .execute();
 }
 
+/** An enterprise's clearance counts; none until its first declaration is decided (all zero). */
 export function findClearanceStats(db: Executor, id: string) {
   return db
     .selectFrom("enterprise_clearance_stats")
@@ -286,18 +283,6 @@ export async function insertEnterprisesBulk(
   await insertRows(trx, dialect, "organizations", orgs);
   await insertRows(trx, dialect, "enterprises", rows);
   await insertRows(trx, dialect, "enterprise_hs_chapters", chapters);
-  await insertRows(
-    trx,
-    dialect,
-    "enterprise_clearance_stats",
-    rows.map((r) => ({
-      enterprise_id: r.id,
-      released: 0,
-      rejected: 0,
-      inspections: 0,
-      inspections_with_findings: 0,
-    })),
-  );
   await insertRows(trx, dialect, "enterprise_decisions", decisions);
 }
 

@@ -16,16 +16,26 @@ export const TRUST_EVENTS = [
   "declaration.inspected",
 ] as const;
 
+/** The enterprises an event concerns: its aggregate, the one its payload names, or an import batch's. */
+function enterprisesOf(event: DomainEvent): string[] {
+  if (event.aggregateType === "enterprise" && event.aggregateId) return [event.aggregateId];
+  const payload = (event.payload ?? {}) as { enterpriseId?: unknown; enterpriseIds?: unknown };
+  if (typeof payload.enterpriseId === "string") return [payload.enterpriseId];
+  if (Array.isArray(payload.enterpriseIds))
+    return payload.enterpriseIds.filter((id): id is string => typeof id === "string");
+  return [];
+}
+
 /**
- * Recomputes the trust profile of the event's enterprise from the facts in the database and keeps a
- * history row per event. Idempotent by event id: a redelivered event changes nothing.
+ * Recomputes the trust profile of each enterprise the event concerns from the facts in the database
+ * and keeps a history row per enterprise and event. Idempotent by event id: a redelivered event
+ * changes nothing, and one interrupted half-way finishes the enterprises it had not reached.
  */
 export async function projectTrust(db: Db, event: DomainEvent, now: () => Date): Promise<void> {
-  const enterpriseId =
-    event.aggregateType === "enterprise"
-      ? event.aggregateId
-      : (event.payload as { enterpriseId?: string }).enterpriseId;
-  if (!enterpriseId) return;
+  for (const enterpriseId of enterprisesOf(event)) await projectOne(db, enterpriseId, event, now);
+}
+
+async function projectOne(db: Db, enterpriseId: string, event: DomainEvent, now: () => Date) {
   await db.transaction().execute(async (trx) => {
     if (await repo.hasTrustHistoryFor(trx, enterpriseId, event.eventId)) return;
     const e = await repo.findEnterprise(trx, enterpriseId);
