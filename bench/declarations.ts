@@ -114,12 +114,19 @@ async function measure(label: string, env: Record<string, string>): Promise<Outc
   }
 }
 
-const sqlite = await measure("SQLite", {});
+// One server process, and `amur serve --workers 2` (one per core here; platform/cluster.ts).
+const sqlite = await measure("SQLite, 1 process", { AMUR_WORKERS: "1" });
+const sqlite2 = await measure("SQLite, --workers 2", { AMUR_WORKERS: "2" });
 let postgres: Outcome | null = null;
-if (PG_URL)
+let postgres2: Outcome | null = null;
+if (PG_URL) {
   postgres = await withTempPgDatabase(PG_URL, "d", (url) =>
-    measure("PostgreSQL", { AMUR_DATABASE_URL: url }),
+    measure("PostgreSQL, 1 process", { AMUR_DATABASE_URL: url, AMUR_WORKERS: "1" }),
   );
+  postgres2 = await withTempPgDatabase(PG_URL, "d", (url) =>
+    measure("PostgreSQL, --workers 2", { AMUR_DATABASE_URL: url, AMUR_WORKERS: "2" }),
+  );
+}
 
 const row = (name: string, o: Outcome, target: number | null) => {
   const r = o.result;
@@ -135,19 +142,22 @@ const row = (name: string, o: Outcome, target: number | null) => {
 const table = [
   "| database | declarations/s | p50 ms | p99 ms | errors | filed in total | target | |",
   "|---|---:|---:|---:|---:|---:|---|---|",
-  row("SQLite", sqlite, 1_500),
-  ...(postgres ? [row("PostgreSQL 15 (same machine)", postgres, null)] : []),
+  row("SQLite, 1 process", sqlite, 1_500),
+  row("SQLite, `--workers 2`", sqlite2, 1_500),
+  ...(postgres ? [row("PostgreSQL 15 (same machine), 1 process", postgres, null)] : []),
+  ...(postgres2 ? [row("PostgreSQL 15 (same machine), `--workers 2`", postgres2, null)] : []),
 ].join("\n");
 const md = `## Declarations (\`npm run bench:declarations\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}. One \`amur serve\` process per database (demo
-data loaded: risk rules, settings, tariff rules, rates); autocannon in a second process on the same machine,
+Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}. \`amur serve\` with one process, then with
+\`--workers 2\` (two server processes sharing the port; on SQLite they take turns at the write lock), on each
+database (demo data loaded: risk rules, settings, tariff rules, rates); autocannon in the benchmark's process,
 ${CONNECTIONS} connections, ${DURATION} s. Each request files a 5-line declaration: validation against the
 reference data, assessment of every line, the lane decision (rules, random selection), the declaration,
 lines and timeline, one audit entry and two outbox events, in one transaction.
 ${postgres ? "" : "\nPostgreSQL not measured: set BENCH_PG_URL (or AMUR_TEST_PG_URL) to a server where the user may create databases.\n"}
 ${table}
 
-Lanes given (SQLite run): ${JSON.stringify(sqlite.lanes)}${postgres ? `; PostgreSQL run: ${JSON.stringify(postgres.lanes)}` : ""}.`;
+Lanes given (SQLite, 1 process): ${JSON.stringify(sqlite.lanes)}${postgres ? `; PostgreSQL, 1 process: ${JSON.stringify(postgres.lanes)}` : ""}.`;
 writePerformanceSection("declarations", md);
 process.stdout.write(`\n${table}\n\nwritten to docs/PERFORMANCE.md\n`);

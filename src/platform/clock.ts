@@ -13,6 +13,26 @@ export function isoNow(clock: Clock): string {
 
 const random = new Uint8Array(4096);
 let randomAt = random.length;
+
+/** `n` random bytes from a pool refilled 4 KiB at a time: one system call per few hundred numbers. */
+function randomBytesPooled(n: number): Uint8Array {
+  if (randomAt + n > random.length) {
+    randomFillSync(random);
+    randomAt = 0;
+  }
+  const bytes = random.subarray(randomAt, randomAt + n);
+  randomAt += n;
+  return bytes;
+}
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** `n` random characters of Crockford's base 32 (no I, L, O, U): 5 bits each, easy to read aloud. */
+export function randomCrockford(n: number): string {
+  let out = "";
+  for (const b of randomBytesPooled(n)) out += CROCKFORD[b & 31];
+  return out;
+}
 let lastMs = -1;
 let sequence = 0;
 
@@ -31,12 +51,7 @@ export function newId(now = Date.now()): string {
     lastMs += 1;
     sequence = 0;
   }
-  if (randomAt + 8 > random.length) {
-    randomFillSync(random);
-    randomAt = 0;
-  }
-  const b = random.subarray(randomAt, randomAt + 8);
-  randomAt += 8;
+  const b = randomBytesPooled(8);
   const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
   const ms = lastMs;
   const timeHigh = Math.floor(ms / 0x10000);

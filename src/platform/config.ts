@@ -26,6 +26,7 @@ const ZEnv = z.object({
   AMUR_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   AMUR_STATS_PATH: z.string().min(1).optional(),
   AMUR_STATS_THREADS: z.coerce.number().int("must be a whole number").min(1).max(256).optional(),
+  AMUR_WORKERS: z.coerce.number().int("must be a whole number").min(1).max(64).default(1),
 });
 
 export type TConfig = {
@@ -49,6 +50,8 @@ export type TConfig = {
    * cores to the HTTP server on a machine shared with other work.
    */
   statsThreads: number | undefined;
+  /** Server processes of `amur serve` (1: this process serves; more: see platform/cluster.ts). */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -96,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
         ? ":memory:"
         : path.resolve(e.AMUR_STATS_PATH ?? path.join(dataDir, "statistics.duckdb")),
     statsThreads: e.AMUR_STATS_THREADS,
+    workers: e.AMUR_WORKERS,
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { AuthCache } from "./auth/auth-cache.ts";
 import type { Clock } from "./clock.ts";
+import type { LeadLink } from "./cluster.ts";
 import type { TConfig } from "./config.ts";
 import type { DbHandle } from "./db/db.ts";
 import type { OperationDeps } from "./operations.ts";
@@ -14,6 +15,8 @@ export interface AppDeps {
   log: Logger;
   outbox: OutboxDispatcher;
   authCache: AuthCache;
+  /** Set in a follower of `amur serve --workers N`: the lead worker, which owns the statistics store. */
+  lead?: LeadLink;
 }
 
 export function operationDeps(deps: AppDeps): OperationDeps {

@@ -33,6 +33,7 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   SHUTTING_DOWN: 503,
   STATS_BUSY: 503,
+  STATS_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

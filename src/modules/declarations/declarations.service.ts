@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { canonicalJson } from "../../platform/audit/canonical-json.ts";
 import { sha256Hex } from "../../platform/auth/crypto.ts";
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import { hasRole } from "../../platform/auth/policy.ts";
-import { newId } from "../../platform/clock.ts";
+import { newId, randomCrockford } from "../../platform/clock.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type {
   DeclarationEventsTable,
@@ -24,8 +23,7 @@ import {
 } from "../../platform/operations.ts";
 import { actorOf } from "../identity/identity.service.ts";
 import * as registryRepo from "../registry/registry.repository.ts";
-import { type Band, bandLimits, bandLookup, MIN_BAND_OBSERVATIONS } from "../statistics/statistics.bands.ts";
-import { statsStoreFor } from "../statistics/stats.store.ts";
+import { type Band, bandLimits, bandsFor, MIN_BAND_OBSERVATIONS } from "../statistics/statistics.bands.ts";
 import { rateInForce } from "../tariffs/fx/fx.service.ts";
 import { type Assessment, assessLine, NATIONAL_CURRENCY } from "../tariffs/tariffs.service.ts";
 import {
@@ -62,14 +60,9 @@ export interface PreparedDeclaration {
 /** A status as an error parameter, shown in the reader's language. */
 const statusParam = (status: string) => `${I18N_PARAM}declarations.status.${status}`;
 
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 /** CN-261122-7K3M9QX2AB: side, date, ten random base-32 characters (50 bits). */
 export function declarationNumber(side: "CN" | "RU", date: string): string {
-  const bytes = randomBytes(10);
-  let tail = "";
-  for (const b of bytes) tail += CROCKFORD[b & 31];
-  return `${side}-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-${tail}`;
+  return `${side}-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-${randomCrockford(10)}`;
 }
 
 /** The enterprise a user declares for: the given one if they are its member, else their only one. */
@@ -801,9 +794,7 @@ export async function submitDeclaration(
     submit: !body.draft,
   });
   if (!body.draft && prepared.errors.length > 0) throw new AppError("VALIDATION_FAILED", {}, prepared.errors);
-  const risk = body.draft
-    ? null
-    : await assignLane(deps.db.db, prepared, () => bandLookup(statsStoreFor(deps.db.db, deps.config)));
+  const risk = body.draft ? null : await assignLane(deps.db.db, prepared, () => bandsFor(deps));
   const capture: { saved?: SavedDeclaration } = {};
   const result = await runOperation(
     operationDeps(deps),

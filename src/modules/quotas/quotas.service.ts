@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import { hasRole } from "../../platform/auth/policy.ts";
-import { newId } from "../../platform/clock.ts";
+import { newId, randomCrockford } from "../../platform/clock.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type { LicencesTable, QuotaPoolsTable } from "../../platform/db/schema.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
@@ -39,11 +38,8 @@ export function fromMilli(milli: number | bigint): string {
   return `${sign}${int}${frac ? `.${frac}` : ""}`;
 }
 
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export function licenceNumber(side: "CN" | "RU", year: string): string {
-  let tail = "";
-  for (const b of randomBytes(8)) tail += CROCKFORD[b & 31];
-  return `${side}-L${year}-${tail}`;
+  return `${side}-L${year}-${randomCrockford(8)}`;
 }
 
 function poolRow(

@@ -1,5 +1,7 @@
 import type { DuckDBValue } from "@duckdb/node-api";
-import type { StatsStore } from "./stats.store.ts";
+import { BANDS_PATH, type LeadLink, TOKEN_HEADER } from "../../platform/cluster.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { type StatsStore, statsStoreFor } from "./stats.store.ts";
 
 /**
  * Unit-value bands: per HS subheading, flow and year, the median and interquartile range of declared
@@ -103,14 +105,41 @@ async function loadBands(store: StatsStore): Promise<Map<string, Band>> {
   );
 }
 
-export function bandLookup(store: StatsStore): Promise<Map<string, Band>> {
+/** A value kept for REFRESH_MS; after that reloaded, and until the new one is in, the previous answers. */
+function refreshed<K extends object>(
+  cache: WeakMap<K, { at: number; bands: Promise<Map<string, Band>> }>,
+  key: K,
+  load: () => Promise<Map<string, Band>>,
+): Promise<Map<string, Band>> {
   const now = Date.now();
-  const c = cache.get(store);
+  const c = cache.get(key);
   if (c && now - c.at < REFRESH_MS) return c.bands;
-  const bands = loadBands(store);
-  // Until the new figures are in, the previous ones answer.
-  cache.set(store, { at: now, bands: c ? bands.catch(() => c.bands) : bands });
+  const bands = load();
+  cache.set(key, { at: now, bands: c ? bands.catch(() => c.bands) : bands });
   return c ? Promise.race([bands, c.bands]) : bands;
+}
+
+export function bandLookup(store: StatsStore): Promise<Map<string, Band>> {
+  return refreshed(cache, store, () => loadBands(store));
+}
+
+const remote = new WeakMap<LeadLink, { at: number; bands: Promise<Map<string, Band>> }>();
+
+async function fetchBands(lead: LeadLink): Promise<Map<string, Band>> {
+  const res = await fetch(new URL(BANDS_PATH, lead.url()), { headers: { [TOKEN_HEADER]: lead.token } });
+  if (!res.ok) throw new Error(`unit-value bands from the lead worker: HTTP ${res.status}`);
+  const list = (await res.json()) as Band[];
+  return new Map(list.map((b) => [`${b.hs6}|${b.flow}`, b]));
+}
+
+/**
+ * The bands for the risk engine: from this process's statistics store, or, in a follower of
+ * `amur serve --workers N`, from the lead that holds the store (kept and refreshed the same way).
+ */
+export function bandsFor(deps: Pick<AppDeps, "db" | "config" | "lead">): Promise<Map<string, Band>> {
+  const lead = deps.lead;
+  if (!lead) return bandLookup(statsStoreFor(deps.db.db, deps.config));
+  return refreshed(remote, lead, () => fetchBands(lead));
 }
 
 /** Outside [Q1 − 1.5·IQR, Q3 + 1.5·IQR], with at least 10 observations behind the band. */

@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type Transaction,
+} from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.ts";
 
@@ -52,18 +62,131 @@ function withStatementCache(database: SQLite.Database, max = 500): SQLite.Databa
   });
 }
 
-export function openSqlite(file: string): DbHandle {
+/** How long a transaction waits for another process to release SQLite's write lock. */
+export const SQLITE_BUSY_WAIT_MS = 5000;
+const BEGIN_IMMEDIATE = CompiledQuery.raw("begin immediate");
+
+/**
+ * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE). A transaction that reads
+ * first and asks for the lock with its first write finds, when another process wrote in between,
+ * that its snapshot is stale, and SQLite refuses it at once (SQLITE_BUSY_SNAPSHOT) instead of
+ * waiting. While another process holds the lock, this waits without blocking: SQLite's own busy
+ * handler sleeps in the calling thread, which would stop every other request of this process too.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #raw: SQLite.Database;
+  readonly #turns: WriteTurns | undefined;
+  #holdsTurn = false;
+
+  constructor(
+    config: SqliteDialectConfig & { database: SQLite.Database },
+    raw: SQLite.Database,
+    turns: WriteTurns | undefined,
+  ) {
+    super(config);
+    this.#raw = raw;
+    this.#turns = turns;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#turns) {
+      await this.#turns.acquire();
+      this.#holdsTurn = true;
+    }
+    try {
+      // With turns, no other process of this server holds the lock now; a command-line writer might,
+      // rarely, and SQLite's own wait for it is then good enough.
+      if (this.#turns) await connection.executeQuery(BEGIN_IMMEDIATE);
+      else await this.#begin(connection);
+    } catch (e) {
+      this.#releaseTurn();
+      throw e;
+    }
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.commitTransaction(connection);
+    } finally {
+      this.#releaseTurn();
+    }
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } finally {
+      this.#releaseTurn();
+    }
+  }
+
+  #releaseTurn() {
+    if (!this.#holdsTurn) return;
+    this.#holdsTurn = false;
+    this.#turns?.release();
+  }
+
+  async #begin(connection: DatabaseConnection): Promise<void> {
+    const started = Date.now();
+    for (let pause = 1; ; pause = Math.min(pause * 2, 8)) {
+      // A PRAGMA takes effect when it is prepared, so it cannot be a cached statement.
+      this.#raw.pragma("busy_timeout = 0");
+      try {
+        await connection.executeQuery(BEGIN_IMMEDIATE);
+        return;
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        const busy = typeof code === "string" && code.startsWith("SQLITE_BUSY");
+        if (!busy || Date.now() - started >= SQLITE_BUSY_WAIT_MS) throw e;
+      } finally {
+        this.#raw.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #driver: () => Driver;
+
+  constructor(
+    config: SqliteDialectConfig & { database: SQLite.Database },
+    raw: SQLite.Database,
+    turns?: WriteTurns,
+  ) {
+    super(config);
+    this.#driver = () => new ImmediateSqliteDriver(config, raw, turns);
+  }
+
+  override createDriver(): Driver {
+    return this.#driver();
+  }
+}
+
+/**
+ * Turns at SQLite's write lock among the processes of one server, handed out first come, first
+ * served. Without them a process that has just committed begins its next transaction before another
+ * process's retry comes round, and keeps the lock to itself (see platform/cluster.ts).
+ */
+export interface WriteTurns {
+  acquire(): Promise<void>;
+  release(): void;
+}
+
+export function openSqlite(file: string, options: { turns?: WriteTurns } = {}): DbHandle {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`);
   // Random UUID keys touch pages all over the B-trees; a larger page cache (64 MiB) keeps bulk writes
   // and directory queries in memory.
   database.pragma("cache_size = -65536");
   database.pragma("temp_store = memory");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<DB>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }, database, options.turns),
+  });
   return {
     db,
     dialect: "sqlite",
@@ -88,6 +211,9 @@ export function openPostgres(url: string, options: { searchPath?: string; max?: 
   };
 }
 
-export function openDatabase(database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string }) {
-  return database.kind === "sqlite" ? openSqlite(database.file) : openPostgres(database.url);
+export function openDatabase(
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string },
+  options: { turns?: WriteTurns } = {},
+) {
+  return database.kind === "sqlite" ? openSqlite(database.file, options) : openPostgres(database.url);
 }

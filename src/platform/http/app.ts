@@ -24,6 +24,7 @@ import { authenticateApiKey, authenticateSession } from "../../modules/identity/
 import type { AuthContext, Policy, Side } from "../auth/policy.ts";
 import { checkPolicy, sidesWithRole } from "../auth/policy.ts";
 import { newId } from "../clock.ts";
+import { forwardToLead, isLeadOnly, type LeadLink } from "../cluster.ts";
 import type { AppDeps } from "../deps.ts";
 import { AppError, isAppError } from "../errors.ts";
 import { isLocale, type Locale, localeFromAcceptLanguage } from "../i18n/i18n.ts";
@@ -110,6 +111,7 @@ function requestLocale(request: FastifyRequest): Locale {
 export async function buildApp(
   deps: AppDeps,
   modules: RouteModule[],
+  options: { lead?: LeadLink } = {},
 ): Promise<{ app: AmurApp; routes: RegisteredRoute[] }> {
   const app = Fastify({
     loggerInstance: deps.log,
@@ -162,6 +164,27 @@ export async function buildApp(
     global: false,
     errorResponseBuilder: (_req, ctx) => new AppError("RATE_LIMITED", { after: ctx.after }),
   });
+
+  // A follower of `amur serve --workers N` passes statistics requests to the lead (cluster.ts), which
+  // authenticates and answers them; nothing of them is done here.
+  const lead = options.lead;
+  if (lead) {
+    app.addHook("onRequest", (request, reply, done) => {
+      if (!isLeadOnly(request.url)) return done();
+      reply.hijack();
+      forwardToLead(lead, request.raw, reply.raw, (error) => {
+        request.log.warn({ err: error }, "the lead worker did not answer a statistics request");
+        const locale = requestLocale(request);
+        reply.raw
+          .writeHead(503, { "content-type": "application/problem+json; charset=utf-8" })
+          .end(
+            JSON.stringify(
+              problemOf(new AppError("STATS_UNAVAILABLE"), locale, request.id, request.url.split("?")[0]),
+            ),
+          );
+      });
+    });
+  }
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { PUBLIC } from "../auth/policy.ts";
+import { processRole } from "../cluster.ts";
 import type { RouteModule } from "./app.ts";
 
 const ZHealth = z.object({
@@ -8,6 +9,8 @@ const ZHealth = z.object({
   version: z.string(),
   database: z.object({ dialect: z.enum(["sqlite", "postgres"]), ok: z.boolean() }),
   time: z.string(),
+  /** Which server process answered: the only one, or with `--workers N` the lead or a follower. */
+  process: z.enum(["single", "lead", "follower"]),
 });
 
 export const healthRoutes: RouteModule = (app, deps) => {
@@ -32,6 +35,7 @@ export const healthRoutes: RouteModule = (app, deps) => {
         version: process.env.npm_package_version ?? "0.1.0",
         database: { dialect: deps.db.dialect, ok },
         time: deps.clock.now().toISOString(),
+        process: processRole(),
       };
       return reply.status(ok ? 200 : 503).send(body);
     },
