@@ -6,8 +6,9 @@ import { operationDeps } from "../../platform/deps.ts";
 import { runOperation, SYSTEM_ACTOR } from "../../platform/operations.ts";
 import { loadReferenceData } from "../reference/reference.service.ts";
 import * as registryRepo from "../registry/registry.repository.ts";
+import { checkIdentifiers } from "../registry/registry.requirements.ts";
 import { sampleRegistration } from "../registry/registry.seed.ts";
-import { checkIdentifiers, newEnterpriseRow } from "../registry/registry.service.ts";
+import { newEnterpriseRow } from "../registry/registry.service.ts";
 import type { TDeclarationInput } from "./declarations.schema.ts";
 import { declarationNumber, prepareDeclaration, saveDeclaration } from "./declarations.service.ts";
 

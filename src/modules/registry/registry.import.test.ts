@@ -121,4 +121,76 @@ describeEachDialect("enterprise CSV import", ({ deps }) => {
       params: { reason: expect.stringContaining("colour") },
     });
   });
+
+  // A file of 1,200 rows in two chunks (500, then the rest): a duplicate in each, invalid rows in each, a
+  // row already registered.
+  function bigFile(prefix: string, registered: string) {
+    const lines = [HEADER];
+    for (let i = 0; i < 1200; i++) {
+      const n = String(i).padStart(5, "0");
+      if (i === 20 || i === 900)
+        lines.push(`CN,${makeUscc(`91231100AM${prefix}000020`)},,,,重复${i},,,CN-HL,,0`);
+      else if (i === 30) lines.push(`CN,${registered},,,,已登记公司,,,CN-HL,,0`);
+      else if (i % 250 === 7)
+        lines.push(`CN,${makeUscc(`91231100AM${prefix}0${n}`)},,,,无效地区${i},,,RU-AMU,,0`);
+      else if (i % 2)
+        lines.push(
+          `RU,,${makeInn10(`28${prefix}9${n}`)},${makeOgrn(`11228${prefix}9${n}`)},280101001,,ООО «Ряд ${prefix}-${i}»,,RU-AMU,44,0`,
+        );
+      else lines.push(`CN,${makeUscc(`91231100AM${prefix}0${n}`)},,,,测试公司${i},,Test ${i},CN-HL,08,1`);
+    }
+    return `${lines.join("\n")}\n`;
+  }
+  const outcome = (r: Awaited<ReturnType<typeof importEnterprises>>) =>
+    r.rows.map((row) => `${row.line}:${row.status}:${row.errors.map((e) => e.code).join("+")}`);
+
+  it("checks a large file in a worker thread with the same outcome, row by row, as in one thread", async () => {
+    const registered = makeUscc("91231100AM7770001");
+    await importEnterprises(deps(), `${HEADER}\nCN,${registered},,,,先登记公司,,,CN-HL,,0\n`, {
+      actor: SYSTEM_ACTOR,
+      worker: false,
+    });
+    const progress: number[] = [];
+    const inWorker = await importEnterprises(deps(), bigFile("1", registered), {
+      actor: SYSTEM_ACTOR,
+      worker: true,
+      onProgress: (done) => progress.push(done),
+    });
+    const here = await importEnterprises(deps(), bigFile("2", registered), {
+      actor: SYSTEM_ACTOR,
+      worker: false,
+    });
+    expect(outcome(inWorker)).toEqual(outcome(here));
+    expect(inWorker).toMatchObject({ total: 1200, invalid: 7, imported: 1193 });
+    expect(inWorker.rows.find((r) => r.line === 902)?.errors[0]?.code).toBe("duplicate_in_file");
+    expect(inWorker.rows.find((r) => r.line === 32)?.errors[0]?.code).toBe("exists");
+    expect(progress.at(-1)).toBe(1200);
+    // The imported rows are findable in the directory's index, with their words counted.
+    const docs = await deps()
+      .db.db.selectFrom("search_docs")
+      .select("ref")
+      .where("scope", "=", "enterprise")
+      .where(
+        "ref",
+        "in",
+        inWorker.rows.filter((r) => r.id).map((r) => r.id as string),
+      )
+      .execute();
+    expect(docs).toHaveLength(1193);
+  });
+
+  it("imports nothing from a large file broken after its first chunk", async () => {
+    const text = bigFile("3", makeUscc("91231100AM7770002")).replace("ООО «Ряд 3-801»", 'ООО "Ряд 3-801');
+    await expect(
+      importEnterprises(deps(), text, { actor: SYSTEM_ACTOR, worker: true }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const rows = await deps()
+      .db.db.selectFrom("organizations")
+      .select("id")
+      .where("name", "=", "ООО «Ряд 3-1»")
+      .execute();
+    expect(rows).toHaveLength(0);
+  });
 });

@@ -1,51 +1,37 @@
 import { createHash } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { newId } from "../../platform/clock.ts";
 import { CsvError, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
 import type { EnterprisesTable, OrganizationsTable } from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
-import { AppError, type FieldError, fieldError } from "../../platform/errors.ts";
-import { fieldErrorOf } from "../../platform/http/problem.ts";
+import { AppError, fieldError } from "../../platform/errors.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
 import { type Actor, defineOperation, runOperation } from "../../platform/operations.ts";
-import { appendDocuments } from "../../platform/search/search.ts";
-import * as repo from "./registry.repository.ts";
-import { type TEnterpriseInput, ZEnterpriseInput } from "./registry.schema.ts";
+import { appendTokenizedDocuments } from "../../platform/search/search.ts";
+import type { Vocabulary } from "../../platform/search/tokenize.ts";
 import {
-  checkIdentifiers,
-  ENTERPRISE_SEARCH_SCOPE,
-  newEnterpriseRow,
-  searchText,
-} from "./registry.service.ts";
+  type CheckedChunk,
+  type CheckedRow,
+  chunkRanges,
+  IMPORT_COLUMNS,
+  localize,
+  RowChecker,
+} from "./registry.import.check.ts";
+import type { CheckerInput, CheckerMessage } from "./registry.import.worker.ts";
+import * as repo from "./registry.repository.ts";
+import { ENTERPRISE_SEARCH_SCOPE, newEnterpriseRow } from "./registry.service.ts";
 
 /**
  * Bulk import of enterprises from CSV. Every row is checked as a registration would be; valid rows are
  * written in batches (each batch one transaction with its audit entry and events), invalid rows are
  * reported with their line and reasons and write nothing. Imported enterprises start as pending:
- * verification stays an officer's decision.
+ * verification stays an officer's decision. The checks that need no database (registry.import.check.ts)
+ * run, for a large file, in a worker thread that stays a chunk or two ahead of the writing, so the two
+ * use two cores.
  */
 
-export const IMPORT_COLUMNS = [
-  "side",
-  "uscc",
-  "inn",
-  "ogrn",
-  "kpp",
-  "name_zh",
-  "name_ru",
-  "name_en",
-  "legal_form",
-  "region",
-  "address",
-  "email",
-  "phone",
-  "website",
-  "hs_chapters",
-  "border_trade",
-  "aeo_level",
-  "aeo_since",
-  "cross_border_ecommerce",
-] as const;
+export { IMPORT_COLUMNS } from "./registry.import.check.ts";
 
 export interface ImportRowResult {
   line: number;
@@ -62,75 +48,6 @@ export interface ImportReport {
   fileHash: string;
 }
 
-const TRUE = new Set(["true", "1", "yes", "y", "是", "да", "x"]);
-const FALSE = new Set(["false", "0", "no", "n", "否", "нет", ""]);
-
-function flag(value: string | undefined, path: string, errors: FieldError[]): boolean {
-  const v = (value ?? "").trim().toLowerCase();
-  if (TRUE.has(v)) return true;
-  if (!FALSE.has(v))
-    errors.push(fieldError(path, "invalid_flag", "registry.INVALID_FLAG", { value: value ?? "" }));
-  return false;
-}
-
-const opt = (v: string | undefined) => {
-  const s = (v ?? "").trim();
-  return s === "" ? undefined : s;
-};
-
-/** One CSV record → the registration input, or field errors. */
-function rowToInput(
-  r: Record<string, string>,
-  locale: Locale,
-): { input?: TEnterpriseInput; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const candidate = {
-    side: (r.side ?? "").trim().toUpperCase(),
-    identifiers: { uscc: opt(r.uscc), inn: opt(r.inn), ogrn: opt(r.ogrn), kpp: opt(r.kpp) },
-    names: { zh: opt(r.name_zh), ru: opt(r.name_ru), en: opt(r.name_en) },
-    legalForm: opt(r.legal_form),
-    region: (r.region ?? "").trim().toUpperCase(),
-    address: opt(r.address),
-    contacts: { email: opt(r.email), phone: opt(r.phone), website: opt(r.website) },
-    hsChapters: (r.hs_chapters ?? "")
-      .split(/[;,\s]+/)
-      .map((c) => c.trim())
-      .filter(Boolean)
-      .map((c) => c.padStart(2, "0")),
-    borderTrade: flag(r.border_trade, "border_trade", errors),
-    aeo: {
-      level: opt(r.aeo_level)?.toLowerCase() ?? null,
-      ...(opt(r.aeo_since) ? { since: opt(r.aeo_since) } : {}),
-    },
-    crossBorderEcommerce: flag(r.cross_border_ecommerce, "cross_border_ecommerce", errors),
-  };
-  const parsed = ZEnterpriseInput.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const fe = fieldErrorOf(issue, locale);
-      errors.push({ ...fe, path: CSV_COLUMN_OF[fe.path] ?? fe.path });
-    }
-  }
-  return parsed.success && errors.length === 0 ? { input: parsed.data, errors } : { errors };
-}
-
-// Field paths of the registration contract → the CSV column a user has to fix.
-const CSV_COLUMN_OF: Record<string, string> = {
-  "identifiers.uscc": "uscc",
-  "identifiers.inn": "inn",
-  "identifiers.ogrn": "ogrn",
-  "identifiers.kpp": "kpp",
-  "names.zh": "name_zh",
-  "names.ru": "name_ru",
-  "names.en": "name_en",
-  legalForm: "legal_form",
-  "contacts.email": "email",
-  "contacts.phone": "phone",
-  "contacts.website": "website",
-  "aeo.level": "aeo_level",
-  "aeo.since": "aeo_since",
-};
-
 const writeBatch = defineOperation({
   name: "registry.importBatch",
   async run(
@@ -139,6 +56,9 @@ const writeBatch = defineOperation({
       orgs: OrganizationsTable[];
       rows: EnterprisesTable[];
       chapters: { enterprise_id: string; chapter: string }[];
+      /** Search tokens of each row, worked out with the checks, and their vocabulary. */
+      titles: string[];
+      vocabulary: Vocabulary | undefined;
       fileHash: string;
       lines: [number, number];
     },
@@ -159,11 +79,12 @@ const writeBatch = defineOperation({
       input.chapters,
       decisions,
     );
-    await appendDocuments(
+    await appendTokenizedDocuments(
       ctx.trx,
       ctx.dialect,
       ENTERPRISE_SEARCH_SCOPE,
-      stamped.map((r) => ({ ref: r.id, title: searchText(r) })),
+      stamped.map((r, i) => ({ ref: r.id, title: input.titles[i] ?? "", body: "", boost: 1 })),
+      input.vocabulary,
     );
     await ctx.audit({
       action: "enterprise.imported",
@@ -181,32 +102,37 @@ const writeBatch = defineOperation({
   },
 });
 
+/** Files at least this large are checked in a worker thread, alongside the writing. */
+const WORKER_MIN_ROWS = 5_000;
+
 export async function importEnterprises(
   deps: AppDeps,
   text: string,
   options: {
     actor: Actor;
     locale?: Locale;
-    batchSize?: number;
     sample?: boolean;
     onProgress?: (done: number, total: number) => void;
+    /** Check rows in a worker thread: default for files of WORKER_MIN_ROWS rows or more. */
+    worker?: boolean;
   },
 ): Promise<ImportReport> {
   const locale = options.locale ?? "en";
-  const batchSize = options.batchSize ?? 2000;
   const fileHash = createHash("sha256").update(text).digest("hex");
-  let records: { line: number; fields: string[] }[];
+  // A spreadsheet saved in a Russian locale separates with semicolons.
+  const separator = detectSeparator(text);
+  const broken = (e: { line: number; message: string }) =>
+    new AppError("BAD_REQUEST", {
+      reason: t(locale, "registry.CSV_BROKEN", { line: e.line, message: e.message }),
+    });
+  let first: { line: number; fields: string[] } | undefined;
   try {
-    // A spreadsheet saved in a Russian locale separates with semicolons.
-    records = [...parseCsvLines(text, { separator: detectSeparator(text) })];
+    first = parseCsvLines(text, { separator }).next().value ?? undefined;
   } catch (e) {
-    if (e instanceof CsvError)
-      throw new AppError("BAD_REQUEST", {
-        reason: t(locale, "registry.CSV_BROKEN", { line: e.line, message: e.message }),
-      });
+    if (e instanceof CsvError) throw broken(e);
     throw e;
   }
-  const header = (records.shift()?.fields ?? []).map((h) => h.trim().toLowerCase());
+  const header = (first?.fields ?? []).map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
   const missing = ["side", "region"].filter((h) => !header.includes(h));
   if (unknown.length || missing.length) {
@@ -219,68 +145,123 @@ export async function importEnterprises(
     });
   }
 
-  const regions = new Map((await repo.listRegions(deps.db.db)).map((r) => [r.code, r]));
+  const regions = (await repo.listRegions(deps.db.db)).map((r) => [r.code, r.country] as [string, string]);
+  const useWorker = options.worker ?? countLinesAtLeast(text, WORKER_MIN_ROWS);
+  const chunks = useWorker
+    ? checkInWorker({ text, separator, header, regions, locale }, broken)
+    : checkHere({ text, separator, header, regions, locale }, broken);
+
   const results: ImportRowResult[] = [];
-  const valid: { line: number; input: TEnterpriseInput; ids: ReturnType<typeof checkIdentifiers> }[] = [];
-  const seen = new Map<string, number>();
-  const total = records.length;
-
-  for (const { line, fields } of records) {
-    const r: Record<string, string> = {};
-    header.forEach((h, k) => {
-      r[h] = fields[k] ?? "";
-    });
-    const errors: FieldError[] = [];
-    if (fields.length > header.length)
-      errors.push(
-        fieldError("", "too_many_fields", "registry.CSV_TOO_MANY_FIELDS", {
-          count: fields.length,
-          expected: header.length,
-        }),
-      );
-    const { input, errors: shapeErrors } = rowToInput(r, locale);
-    errors.push(...shapeErrors);
-    let ids: ReturnType<typeof checkIdentifiers> | undefined;
-    if (input) {
-      ids = checkIdentifiers(input.side, input.identifiers);
-      errors.push(...ids.errors.map((e) => ({ ...e, path: CSV_COLUMN_OF[e.path] ?? e.path })));
-      const native = input.side === "CN" ? "zh" : "ru";
-      if (!input.names[native])
-        errors.push(fieldError(`name_${native}`, "required", "registry.NATIVE_NAME_REQUIRED"));
-      const region = regions.get(input.region);
-      if (!region || region.country !== input.side) {
-        errors.push(
-          fieldError("region", "unknown_region", "registry.UNKNOWN_REGION", {
-            region: input.region,
-            side: input.side,
-          }),
-        );
-      }
-      for (const c of input.hsChapters) {
-        const n = Number(c);
-        if (n < 1 || n > 99 || n === 77)
-          errors.push(
-            fieldError("hs_chapters", "unknown_chapter", "registry.UNKNOWN_CHAPTER", { chapter: c }),
-          );
-      }
-      for (const key of [ids.uscc, ids.inn, ids.ogrn]) {
-        if (!key) continue;
-        const first = seen.get(key);
-        if (first !== undefined)
-          errors.push(
-            fieldError("", "duplicate_in_file", "registry.DUPLICATE_IN_FILE", { value: key, line: first }),
-          );
-        else seen.set(key, line);
-      }
+  let total = 0;
+  let done = 0;
+  for await (const step of chunks) {
+    if ("total" in step) {
+      total = step.total;
+      options.onProgress?.(0, total);
+      continue;
     }
-    if (errors.length || !input || !ids) {
-      results.push({ line, status: "invalid", id: null, errors: localize(errors, locale) });
-    } else {
-      valid.push({ line, input, ids });
+    const { valid, invalid } = step.chunk;
+    for (const r of invalid) results.push({ line: r.line, status: "invalid", id: null, errors: r.errors });
+    const checked = valid.length;
+    await dropExisting(deps, valid, results, locale);
+    if (valid.length > 0) {
+      // The chunk's word counts hold only if no row was dropped since.
+      const vocabulary = valid.length === checked ? step.chunk.vocabulary : undefined;
+      const ids = await writeRows(deps, valid, fileHash, options, vocabulary);
+      valid.forEach((b, k) => {
+        results.push({ line: b.line, status: "imported", id: ids[k] ?? null, errors: [] });
+      });
     }
+    done += checked + invalid.length;
+    options.onProgress?.(done, total);
   }
+  results.sort((a, b) => a.line - b.line);
+  const imported = results.filter((r) => r.status === "imported").length;
+  return { total, imported, invalid: total - imported, rows: results, fileHash };
+}
 
-  // Identifiers already in the registry.
+type CheckStep = { total: number } | { chunk: CheckedChunk };
+
+/** Whether the text has at least `n` line breaks (without splitting it). */
+function countLinesAtLeast(text: string, n: number): boolean {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf("\n", at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
+
+/** Small files: parse, then check chunk by chunk in this thread. */
+async function* checkHere(
+  input: CheckerInput,
+  broken: (e: { line: number; message: string }) => AppError,
+): AsyncGenerator<CheckStep> {
+  let records: { line: number; fields: string[] }[];
+  try {
+    records = [...parseCsvLines(input.text, { separator: input.separator })].slice(1);
+  } catch (e) {
+    if (e instanceof CsvError) throw broken(e);
+    throw e;
+  }
+  yield { total: records.length };
+  const checker = new RowChecker(input.header, new Map(input.regions), input.locale);
+  for (const [from, to] of chunkRanges(records.length))
+    yield { chunk: checker.check(records.slice(from, to)) };
+}
+
+/** Large files: the same checks in a worker thread, which runs ahead while this thread writes. */
+async function* checkInWorker(
+  input: CheckerInput,
+  broken: (e: { line: number; message: string }) => AppError,
+): AsyncGenerator<CheckStep> {
+  // The sources run as TypeScript, the build as JavaScript: the worker is the file beside this one.
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  const worker = new Worker(new URL(`./registry.import.worker${ext}`, import.meta.url), {
+    workerData: input,
+  });
+  const inbox: CheckerMessage[] = [];
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on("message", (m: CheckerMessage) => {
+    inbox.push(m);
+    notify();
+  });
+  worker.on("error", (e) => {
+    failure = e;
+    notify();
+  });
+  worker.on("exit", (code) => {
+    if (code !== 0) failure ??= new Error(`the import's worker thread stopped with code ${code}`);
+    notify();
+  });
+  try {
+    for (;;) {
+      const m = inbox.shift();
+      if (!m) {
+        if (failure) throw failure;
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      if (m.type === "broken") throw broken(m);
+      if (m.type === "done") return;
+      if (m.type === "total") yield { total: m.total };
+      else {
+        yield { chunk: m.chunk };
+        worker.postMessage("more");
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Rows whose identifiers are already registered become invalid rows of the report. */
+async function dropExisting(deps: AppDeps, valid: CheckedRow[], results: ImportRowResult[], locale: Locale) {
   for (const column of ["uscc", "inn", "ogrn"] as const) {
     const existing = await repo.existingIdentifiers(
       deps.db.db,
@@ -304,65 +285,60 @@ export async function importEnterprises(
       valid.splice(i, 1);
     }
   }
-
-  let done = results.length;
-  options.onProgress?.(done, total);
-  for (let i = 0; i < valid.length; i += batchSize) {
-    const batch = valid.slice(i, i + batchSize);
-    const orgs: OrganizationsTable[] = [];
-    const rows: EnterprisesTable[] = [];
-    const chapters: { enterprise_id: string; chapter: string }[] = [];
-    for (const { input, ids } of batch) {
-      const id = newId();
-      const nativeName = (input.side === "CN" ? input.names.zh : input.names.ru) ?? "";
-      orgs.push({
-        id,
-        kind: "enterprise",
-        side: input.side,
-        name: nativeName,
-        name_zh: input.names.zh ?? null,
-        name_ru: input.names.ru ?? null,
-        name_en: input.names.en ?? null,
-        is_sample: options.sample ? 1 : 0,
-        created_at: "",
-      });
-      const hs = [...new Set(input.hsChapters)].sort();
-      rows.push(
-        newEnterpriseRow({
-          id,
-          input,
-          ids,
-          chapters: hs,
-          registeredBy: options.actor.userId,
-          at: "",
-          sample: Boolean(options.sample),
-        }),
-      );
-      for (const c of hs) chapters.push({ enterprise_id: id, chapter: c });
-    }
-    await runOperation(
-      operationDeps(deps),
-      writeBatch,
-      { orgs, rows, chapters, fileHash, lines: [batch[0]?.line ?? 0, batch.at(-1)?.line ?? 0] },
-      { actor: options.actor },
-    );
-    batch.forEach((b, k) => {
-      results.push({ line: b.line, status: "imported", id: rows[k]?.id ?? null, errors: [] });
-    });
-    done += batch.length;
-    options.onProgress?.(done, total);
-  }
-  results.sort((a, b) => a.line - b.line);
-  const imported = results.filter((r) => r.status === "imported").length;
-  return { total, imported, invalid: total - imported, rows: results, fileHash };
 }
 
-function localize(errors: FieldError[], locale: Locale) {
-  return errors.map((e) => ({
-    path: e.path,
-    code: e.code,
-    message: e.key ? t(locale, e.key, e.params ?? {}) : e.message,
-  }));
+/** One chunk in one transaction (rows, search index, audit entry, event); returns the new ids. */
+async function writeRows(
+  deps: AppDeps,
+  batch: CheckedRow[],
+  fileHash: string,
+  options: { actor: Actor; sample?: boolean },
+  vocabulary: Vocabulary | undefined,
+): Promise<string[]> {
+  const orgs: OrganizationsTable[] = [];
+  const rows: EnterprisesTable[] = [];
+  const chapters: { enterprise_id: string; chapter: string }[] = [];
+  for (const { input, ids, chapters: hs } of batch) {
+    const id = newId();
+    orgs.push({
+      id,
+      kind: "enterprise",
+      side: input.side,
+      name: (input.side === "CN" ? input.names.zh : input.names.ru) ?? "",
+      name_zh: input.names.zh ?? null,
+      name_ru: input.names.ru ?? null,
+      name_en: input.names.en ?? null,
+      is_sample: options.sample ? 1 : 0,
+      created_at: "",
+    });
+    rows.push(
+      newEnterpriseRow({
+        id,
+        input,
+        ids,
+        chapters: hs,
+        registeredBy: options.actor.userId,
+        at: "",
+        sample: Boolean(options.sample),
+      }),
+    );
+    for (const c of hs) chapters.push({ enterprise_id: id, chapter: c });
+  }
+  await runOperation(
+    operationDeps(deps),
+    writeBatch,
+    {
+      orgs,
+      rows,
+      chapters,
+      titles: batch.map((b) => b.title),
+      vocabulary,
+      fileHash,
+      lines: [batch[0]?.line ?? 0, batch.at(-1)?.line ?? 0],
+    },
+    { actor: options.actor },
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The report as CSV: one line per input row. */

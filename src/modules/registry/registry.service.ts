@@ -9,8 +9,9 @@ import { type Locale, t } from "../../platform/i18n/i18n.ts";
 import { defineOperation, type OperationContext } from "../../platform/operations.ts";
 import { removeDocument, upsertDocument } from "../../platform/search/search.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
-import { type IdentifierScheme, normalizeIdentifier, validateIdentifier } from "./identifiers.ts";
+import { type IdentifierScheme, validateIdentifier } from "./identifiers.ts";
 import * as repo from "./registry.repository.ts";
+import { type CheckedIdentifiers, checkIdentifiers, searchText } from "./registry.requirements.ts";
 import type { TEnterpriseInput } from "./registry.schema.ts";
 
 export const ENTERPRISE_SEARCH_SCOPE = "enterprise";
@@ -33,69 +34,6 @@ export function checkIdentifier(scheme: IdentifierScheme, value: string, locale:
     errors: r.errors.map(localize),
     warnings: r.warnings.map(localize),
   };
-}
-
-export interface CheckedIdentifiers {
-  uscc: string | null;
-  inn: string | null;
-  ogrn: string | null;
-  kpp: string | null;
-  errors: FieldError[];
-  warnings: FieldError[];
-}
-
-/**
- * Which identifiers each side needs: China the USCC; Russia the INN with the OGRN (organizations,
- * 10-digit INN, plus KPP) or the OGRNIP (individual entrepreneurs, 12-digit INN, no KPP).
- */
-export function checkIdentifiers(side: Side, ids: TEnterpriseInput["identifiers"]): CheckedIdentifiers {
-  const out: CheckedIdentifiers = { uscc: null, inn: null, ogrn: null, kpp: null, errors: [], warnings: [] };
-  const run = (
-    field: "uscc" | "inn" | "ogrn" | "kpp",
-    scheme: IdentifierScheme,
-    value: string | undefined,
-    required: boolean,
-  ) => {
-    if (value === undefined || value.trim() === "") {
-      if (required) out.errors.push(fieldError(`identifiers.${field}`, "required", "validation.required"));
-      return;
-    }
-    const r = validateIdentifier(scheme, value);
-    for (const e of r.errors)
-      out.errors.push(fieldError(`identifiers.${field}`, e.code, `identifiers.${e.code}`, e.params));
-    for (const w of r.warnings)
-      out.warnings.push(fieldError(`identifiers.${field}`, w.code, `identifiers.${w.code}`, w.params));
-    if (r.valid) out[field] = r.normalized;
-  };
-  if (side === "CN") {
-    run("uscc", "uscc", ids.uscc, true);
-    for (const f of ["inn", "ogrn", "kpp"] as const) {
-      if (ids[f])
-        out.errors.push(fieldError(`identifiers.${f}`, "not_for_side", "identifiers.NOT_FOR_SIDE", { side }));
-    }
-    return out;
-  }
-  if (ids.uscc)
-    out.errors.push(fieldError("identifiers.uscc", "not_for_side", "identifiers.NOT_FOR_SIDE", { side }));
-  run("inn", "inn", ids.inn, true);
-  const individual = normalizeIdentifier("inn", ids.inn ?? "").length === 12;
-  run("ogrn", individual ? "ogrnip" : "ogrn", ids.ogrn, true);
-  if (individual) {
-    if (ids.kpp)
-      out.errors.push(
-        fieldError("identifiers.kpp", "not_for_individual", "identifiers.KPP_NOT_FOR_INDIVIDUAL"),
-      );
-  } else {
-    run("kpp", "kpp", ids.kpp, true);
-  }
-  return out;
-}
-
-/** Text indexed for the directory: every name and identifier. */
-export function searchText(
-  row: Pick<EnterprisesTable, "name_zh" | "name_ru" | "name_en" | "uscc" | "inn" | "ogrn">,
-) {
-  return [row.name_zh, row.name_ru, row.name_en, row.uscc, row.inn, row.ogrn].filter(Boolean).join(" \n ");
 }
 
 export async function indexEnterprise(

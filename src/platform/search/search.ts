@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from "kysely";
 import type { Dialect, Executor } from "../db/db.ts";
 import { insertRows } from "../db/dialect.ts";
-import { indexTokens, parseQuery, type SearchQuery } from "./tokenize.ts";
+import { indexTokens, parseQuery, type SearchQuery, type Vocabulary, vocabularyOf } from "./tokenize.ts";
 
 /**
  * Full-text search shared by every module. Documents live in `search_docs` (scope, ref, title and body
@@ -69,14 +69,33 @@ export async function appendDocuments(
   scope: string,
   docs: readonly SearchDocument[],
 ) {
-  if (docs.length === 0) return;
-  const rows = docs.map((d) => ({
+  await appendTokenizedDocuments(
+    trx,
+    dialect,
     scope,
-    ref: d.ref,
-    title: indexTokens(d.title).join(" "),
-    body: indexTokens(d.body ?? "").join(" "),
-    boost: d.boost ?? 1,
-  }));
+    docs.map((d) => ({
+      ref: d.ref,
+      title: indexTokens(d.title).join(" "),
+      body: indexTokens(d.body ?? "").join(" "),
+      boost: d.boost ?? 1,
+    })),
+  );
+}
+
+/**
+ * The same with the tokens already worked out (indexTokens, joined by spaces), for a bulk load that
+ * tokenizes elsewhere, in a worker thread.
+ */
+export async function appendTokenizedDocuments(
+  trx: Executor,
+  dialect: Dialect,
+  scope: string,
+  docs: readonly { ref: string; title: string; body: string; boost: number }[],
+  /** vocabularyOf(docs), when it was worked out elsewhere too. */
+  counted?: Vocabulary,
+) {
+  if (docs.length === 0) return;
+  const rows = docs.map((d) => ({ scope, ref: d.ref, title: d.title, body: d.body, boost: d.boost }));
   if (dialect === "postgres") {
     await sql`insert into search_docs (scope, ref, title, body, boost, tsv)
       select x.scope, x.ref, x.title, x.body, x.boost,
@@ -92,27 +111,21 @@ export async function appendDocuments(
   await insertRows(trx, dialect, "search_docs", rows);
   await sql`insert into search_fts (rowid, title, body)
     select id, title, body from search_docs where id > ${last.rows[0]?.id ?? 0} order by id`.execute(trx);
-  await countWords(trx, rows, 1);
+  await countWords(trx, rows, 1, counted);
 }
 
 /**
  * Keeps SQLite's vocabulary in step with the index (sign +1 for documents added, -1 for documents
  * removed): each word's number of documents, and the index's numbers of documents and words.
  */
-async function countWords(trx: Executor, rows: readonly { title: string; body: string }[], sign: 1 | -1) {
+async function countWords(
+  trx: Executor,
+  rows: readonly { title: string; body: string }[],
+  sign: 1 | -1,
+  counted: Vocabulary = vocabularyOf(rows),
+) {
   if (rows.length === 0) return;
-  const docs = new Map<string, number>();
-  let tokens = 0;
-  for (const r of rows) {
-    const words = new Set<string>();
-    for (const t of `${r.title} ${r.body}`.split(" ")) {
-      if (t === "") continue;
-      words.add(t);
-      tokens += 1;
-    }
-    for (const t of words) docs.set(t, (docs.get(t) ?? 0) + 1);
-  }
-  const list = [...docs];
+  const list = [...counted.terms];
   for (let i = 0; i < list.length; i += 5000) {
     const chunk = list.slice(i, i + 5000);
     const params: unknown[] = [];
@@ -125,7 +138,7 @@ async function countWords(trx: Executor, rows: readonly { title: string; body: s
       ),
     );
   }
-  await sql`update search_stats set docs = docs + ${sign * rows.length}, tokens = tokens + ${sign * tokens}
+  await sql`update search_stats set docs = docs + ${sign * rows.length}, tokens = tokens + ${sign * counted.tokens}
     where id = 1`.execute(trx);
 }
 

@@ -121,6 +121,29 @@ export function indexTokens(text: string): string[] {
   return out;
 }
 
+export interface Vocabulary {
+  /** Each word and the number of documents it is in. */
+  terms: Map<string, number>;
+  /** Words in all, repeats counted. */
+  tokens: number;
+}
+
+/** The vocabulary of documents given as token strings (indexTokens joined by spaces). */
+export function vocabularyOf(docs: readonly { title: string; body: string }[]): Vocabulary {
+  const terms = new Map<string, number>();
+  let tokens = 0;
+  for (const d of docs) {
+    const words = new Set<string>();
+    for (const t of `${d.title} ${d.body}`.split(" ")) {
+      if (t === "") continue;
+      words.add(t);
+      tokens += 1;
+    }
+    for (const t of words) terms.set(t, (terms.get(t) ?? 0) + 1);
+  }
+  return { terms, tokens };
+}
+
 /**
  * A parsed query: every clause must match. A clause matches when any of its alternatives matches; an
  * alternative is a set of tokens that must all be present. Non-Chinese tokens match as prefixes, so a

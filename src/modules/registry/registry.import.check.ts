@@ -1,0 +1,230 @@
+import { type FieldError, fieldError } from "../../platform/errors.ts";
+import { fieldErrorOf } from "../../platform/http/problem.ts";
+import { type Locale, t } from "../../platform/i18n/i18n.ts";
+import { indexTokens, type Vocabulary, vocabularyOf } from "../../platform/search/tokenize.ts";
+import { type CheckedIdentifiers, checkIdentifiers, searchText } from "./registry.requirements.ts";
+import { type TEnterpriseInput, ZEnterpriseInput } from "./registry.schema.ts";
+
+/**
+ * The checks of the enterprise CSV import that need no database: a row's shape, identifiers and their
+ * check digits, the native name, the region, HS chapters, duplicates within the file; and the search
+ * tokens of each valid row. Pure, so the import can run them in a worker thread while the main thread
+ * writes the rows checked before (registry.import.ts).
+ */
+
+export const IMPORT_COLUMNS = [
+  "side",
+  "uscc",
+  "inn",
+  "ogrn",
+  "kpp",
+  "name_zh",
+  "name_ru",
+  "name_en",
+  "legal_form",
+  "region",
+  "address",
+  "email",
+  "phone",
+  "website",
+  "hs_chapters",
+  "border_trade",
+  "aeo_level",
+  "aeo_since",
+  "cross_border_ecommerce",
+] as const;
+
+const TRUE = new Set(["true", "1", "yes", "y", "是", "да", "x"]);
+const FALSE = new Set(["false", "0", "no", "n", "否", "нет", ""]);
+
+function flag(value: string | undefined, path: string, errors: FieldError[]): boolean {
+  const v = (value ?? "").trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (!FALSE.has(v))
+    errors.push(fieldError(path, "invalid_flag", "registry.INVALID_FLAG", { value: value ?? "" }));
+  return false;
+}
+
+const opt = (v: string | undefined) => {
+  const s = (v ?? "").trim();
+  return s === "" ? undefined : s;
+};
+
+/** One CSV record → the registration input, or field errors. */
+function rowToInput(
+  r: Record<string, string>,
+  locale: Locale,
+): { input?: TEnterpriseInput; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const candidate = {
+    side: (r.side ?? "").trim().toUpperCase(),
+    identifiers: { uscc: opt(r.uscc), inn: opt(r.inn), ogrn: opt(r.ogrn), kpp: opt(r.kpp) },
+    names: { zh: opt(r.name_zh), ru: opt(r.name_ru), en: opt(r.name_en) },
+    legalForm: opt(r.legal_form),
+    region: (r.region ?? "").trim().toUpperCase(),
+    address: opt(r.address),
+    contacts: { email: opt(r.email), phone: opt(r.phone), website: opt(r.website) },
+    hsChapters: (r.hs_chapters ?? "")
+      .split(/[;,\s]+/)
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c) => c.padStart(2, "0")),
+    borderTrade: flag(r.border_trade, "border_trade", errors),
+    aeo: {
+      level: opt(r.aeo_level)?.toLowerCase() ?? null,
+      ...(opt(r.aeo_since) ? { since: opt(r.aeo_since) } : {}),
+    },
+    crossBorderEcommerce: flag(r.cross_border_ecommerce, "cross_border_ecommerce", errors),
+  };
+  const parsed = ZEnterpriseInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const fe = fieldErrorOf(issue, locale);
+      errors.push({ ...fe, path: CSV_COLUMN_OF[fe.path] ?? fe.path });
+    }
+  }
+  return parsed.success && errors.length === 0 ? { input: parsed.data, errors } : { errors };
+}
+
+// Field paths of the registration contract → the CSV column a user has to fix.
+const CSV_COLUMN_OF: Record<string, string> = {
+  "identifiers.uscc": "uscc",
+  "identifiers.inn": "inn",
+  "identifiers.ogrn": "ogrn",
+  "identifiers.kpp": "kpp",
+  "names.zh": "name_zh",
+  "names.ru": "name_ru",
+  "names.en": "name_en",
+  legalForm: "legal_form",
+  "contacts.email": "email",
+  "contacts.phone": "phone",
+  "contacts.website": "website",
+  "aeo.level": "aeo_level",
+  "aeo.since": "aeo_since",
+};
+
+export interface CheckedRow {
+  line: number;
+  input: TEnterpriseInput;
+  ids: Pick<CheckedIdentifiers, "uscc" | "inn" | "ogrn" | "kpp">;
+  /** HS chapters of interest, each once, sorted. */
+  chapters: string[];
+  /** Search tokens of the row's names and identifiers (platform/search). */
+  title: string;
+}
+
+export interface InvalidRow {
+  line: number;
+  errors: { path: string; code: string; message: string }[];
+}
+
+export interface CheckedChunk {
+  valid: CheckedRow[];
+  invalid: InvalidRow[];
+  /** The search vocabulary of the valid rows' tokens, for the index's word counts. */
+  vocabulary: Vocabulary;
+}
+
+/**
+ * The rows of each chunk: a small first one, so that writing starts soon, then larger ones. Each chunk's
+ * valid rows are written in one transaction.
+ */
+export function* chunkRanges(total: number, first = 500, rest = 4000): Generator<[number, number]> {
+  for (let start = 0, size = first; start < total; start += size, size = rest)
+    yield [start, Math.min(total, start + size)];
+}
+
+/** Checks rows in file order; remembers identifiers across calls to find duplicates in the file. */
+export class RowChecker {
+  readonly #header: string[];
+  /** Region code → its country. */
+  readonly #regions: Map<string, string>;
+  readonly #locale: Locale;
+  readonly #seen = new Map<string, number>();
+
+  constructor(header: string[], regions: Map<string, string>, locale: Locale) {
+    this.#header = header;
+    this.#regions = regions;
+    this.#locale = locale;
+  }
+
+  check(records: readonly { line: number; fields: string[] }[]): CheckedChunk {
+    const out: CheckedChunk = { valid: [], invalid: [], vocabulary: { terms: new Map(), tokens: 0 } };
+    const header = this.#header;
+    for (const { line, fields } of records) {
+      const r: Record<string, string> = {};
+      for (let k = 0; k < header.length; k++) r[header[k] as string] = fields[k] ?? "";
+      const errors: FieldError[] = [];
+      if (fields.length > header.length)
+        errors.push(
+          fieldError("", "too_many_fields", "registry.CSV_TOO_MANY_FIELDS", {
+            count: fields.length,
+            expected: header.length,
+          }),
+        );
+      const { input, errors: shapeErrors } = rowToInput(r, this.#locale);
+      errors.push(...shapeErrors);
+      let ids: CheckedIdentifiers | undefined;
+      if (input) {
+        ids = checkIdentifiers(input.side, input.identifiers);
+        errors.push(...ids.errors.map((e) => ({ ...e, path: CSV_COLUMN_OF[e.path] ?? e.path })));
+        const native = input.side === "CN" ? "zh" : "ru";
+        if (!input.names[native])
+          errors.push(fieldError(`name_${native}`, "required", "registry.NATIVE_NAME_REQUIRED"));
+        if (this.#regions.get(input.region) !== input.side) {
+          errors.push(
+            fieldError("region", "unknown_region", "registry.UNKNOWN_REGION", {
+              region: input.region,
+              side: input.side,
+            }),
+          );
+        }
+        for (const c of input.hsChapters) {
+          const n = Number(c);
+          if (n < 1 || n > 99 || n === 77)
+            errors.push(
+              fieldError("hs_chapters", "unknown_chapter", "registry.UNKNOWN_CHAPTER", { chapter: c }),
+            );
+        }
+        for (const key of [ids.uscc, ids.inn, ids.ogrn]) {
+          if (!key) continue;
+          const first = this.#seen.get(key);
+          if (first !== undefined)
+            errors.push(
+              fieldError("", "duplicate_in_file", "registry.DUPLICATE_IN_FILE", { value: key, line: first }),
+            );
+          else this.#seen.set(key, line);
+        }
+      }
+      if (errors.length || !input || !ids) {
+        out.invalid.push({ line, errors: localize(errors, this.#locale) });
+        continue;
+      }
+      const picked = { uscc: ids.uscc, inn: ids.inn, ogrn: ids.ogrn, kpp: ids.kpp };
+      out.valid.push({
+        line,
+        input,
+        ids: picked,
+        chapters: [...new Set(input.hsChapters)].sort(),
+        title: indexTokens(
+          searchText({
+            name_zh: input.names.zh ?? null,
+            name_ru: input.names.ru ?? null,
+            name_en: input.names.en ?? null,
+            ...picked,
+          }),
+        ).join(" "),
+      });
+    }
+    out.vocabulary = vocabularyOf(out.valid.map((v) => ({ title: v.title, body: "" })));
+    return out;
+  }
+}
+
+export function localize(errors: FieldError[], locale: Locale) {
+  return errors.map((e) => ({
+    path: e.path,
+    code: e.code,
+    message: e.key ? t(locale, e.key, e.params ?? {}) : e.message,
+  }));
+}
