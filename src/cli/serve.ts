@@ -22,7 +22,7 @@ export function registerServe(program: Command): void {
     .option("--no-demo", "do not load demo data into a new database")
     .option(
       "-w, --workers <n>",
-      "server processes sharing the port (env AMUR_WORKERS, default 1); 2 on two cores takes about 40% more writes",
+      "server processes sharing the port (env AMUR_WORKERS, default 1); see docs/SCALING.md",
     )
     .action(async (opts: { port?: string; host?: string; demo: boolean; workers?: string }) => {
       const config = cliConfig({ PORT: opts.port, HOST: opts.host, AMUR_WORKERS: opts.workers });

@@ -155,7 +155,13 @@ export function forwardToLead(
   res: http.ServerResponse,
   onError: (error: Error) => void,
 ): void {
-  const target = new URL(req.url ?? "/", lead.url());
+  let target: URL;
+  try {
+    target = new URL(req.url ?? "/", lead.url());
+  } catch {
+    onError(new Error("the lead worker has not said where it listens yet"));
+    return;
+  }
   const upstream = http.request(
     target,
     { method: req.method, headers: { ...req.headers, connection: "close" } },
@@ -239,12 +245,24 @@ export async function runWorkers(count: number, log: Logger): Promise<{ url: str
     for (const [w, role] of roles) if (role === "follower") w.send({ type: "amur:lead", url: leadUrl });
   };
 
-  const workers = [fork("lead"), ...Array.from({ length: count - 1 }, () => fork("follower"))];
-  await Promise.all(workers.map((w) => message(w, "amur:prepared")));
-  for (const w of workers) w.send({ type: "amur:listen" });
-  const [first] = await Promise.all(workers.map((w) => message<ReadyMessage>(w, "amur:ready")));
-  if (!first) throw new Error("no worker started");
-  announceLead(first);
+  // All start at once; the lead listens first, so that the followers know where it is before they
+  // take requests, and they follow at once, before a client has had time to open many connections.
+  const lead = fork("lead");
+  const followers = Array.from({ length: count - 1 }, () => fork("follower"));
+  let first: ReadyMessage;
+  try {
+    const prepared = Promise.all(followers.map((w) => message(w, "amur:prepared")));
+    first = await start(lead);
+    announceLead(first);
+    await prepared;
+    for (const w of followers) w.send({ type: "amur:listen" });
+    await Promise.all(followers.map((w) => message<ReadyMessage>(w, "amur:ready")));
+  } catch (e) {
+    // One did not start: none stays behind without its primary.
+    stopping = true;
+    for (const w of roles.keys()) w.process.kill("SIGTERM");
+    throw e;
+  }
 
   cluster.on("exit", (worker, code, signal) => {
     const role = roles.get(worker);
