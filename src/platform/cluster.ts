@@ -264,6 +264,21 @@ export async function runWorkers(count: number, log: Logger): Promise<{ url: str
     throw e;
   }
 
+  /** Stops every worker gracefully, then this process. */
+  const stopAll = (exitCode: number) => {
+    stopping = true;
+    const alive = [...roles.keys()];
+    if (alive.length === 0) process.exit(exitCode);
+    let left = alive.length;
+    for (const w of alive) {
+      w.once("exit", () => {
+        left -= 1;
+        if (left === 0) process.exit(exitCode);
+      });
+      w.process.kill("SIGTERM");
+    }
+  };
+
   cluster.on("exit", (worker, code, signal) => {
     const role = roles.get(worker);
     roles.delete(worker);
@@ -274,9 +289,7 @@ export async function runWorkers(count: number, log: Logger): Promise<{ url: str
     while ((restarts[0] ?? now) < now - 60_000) restarts.shift();
     if (restarts.length > 5) {
       log.fatal({ pid: worker.process.pid, code, signal }, "workers keep stopping; giving up");
-      stopping = true;
-      for (const w of roles.keys()) w.process.kill("SIGTERM");
-      process.exitCode = 1;
+      stopAll(1);
       return;
     }
     log.error({ pid: worker.process.pid, code, signal, role }, "worker stopped; starting another");
@@ -288,20 +301,6 @@ export async function runWorkers(count: number, log: Logger): Promise<{ url: str
     );
   });
 
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      stopping = true;
-      const alive = [...roles.keys()];
-      if (alive.length === 0) process.exit(process.exitCode ?? 0);
-      let left = alive.length;
-      for (const w of alive) {
-        w.once("exit", () => {
-          left -= 1;
-          if (left === 0) process.exit(process.exitCode ?? 0);
-        });
-        w.process.kill("SIGTERM");
-      }
-    });
-  }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => stopAll(0));
   return { url: first.url };
 }
