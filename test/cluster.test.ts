@@ -129,18 +129,7 @@ describe("amur serve --workers 2 (SQLite)", () => {
 
   it("files declarations from both workers at once: none refused, none lost", async () => {
     const trader = await login("trader.suifenhe@sample.amur.local");
-    const body = JSON.stringify(
-      sampleDeclarationInput("CN", "export", {
-        portId: "suifenhe-pogranichny",
-        transportMode: "rail",
-        conveyances: 1,
-        documents: [
-          { kind: "invoice", number: "INV-C" },
-          { kind: "contract", number: "C-C" },
-          { kind: "smgs", number: "SMGS-C" },
-        ],
-      }),
-    );
+    const body = JSON.stringify(sampleDeclarationInput("CN", "export"));
     const headers = {
       cookie: trader.cookie,
       "x-csrf-token": trader.csrfToken,

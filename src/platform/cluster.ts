@@ -25,11 +25,11 @@ import type { AmurApp } from "./http/app.ts";
  * processes' changes at least every second, as with several servers on one PostgreSQL database).
  */
 
-export const ROLE_ENV = "AMUR_WORKER_ROLE";
-export const TOKEN_ENV = "AMUR_INTERNAL_TOKEN";
-export const LEAD_ENV = "AMUR_LEAD_URL";
+const ROLE_ENV = "AMUR_WORKER_ROLE";
+const TOKEN_ENV = "AMUR_INTERNAL_TOKEN";
+const LEAD_ENV = "AMUR_LEAD_URL";
 /** Paths a follower forwards to the lead. */
-export const LEAD_ONLY = ["/api/v1/statistics/", "/api/v1/statistics?"];
+const LEAD_ONLY = "/api/v1/statistics/";
 export const BANDS_PATH = "/internal/v1/unit-value-bands";
 export const TOKEN_HEADER = "x-amur-internal-token";
 
@@ -50,6 +50,7 @@ interface ReadyMessage {
   internalUrl: string | null;
 }
 
+/** Which process this is: the only one, or a worker of `amur serve --workers N`. */
 export function processRole(): WorkerRole["kind"] {
   if (!cluster.isWorker) return "single";
   return process.env[ROLE_ENV] === "lead" ? "lead" : "follower";
@@ -57,9 +58,10 @@ export function processRole(): WorkerRole["kind"] {
 
 /** This process's role, from what the primary put in its environment. */
 export function workerRole(): WorkerRole {
-  if (!cluster.isWorker) return { kind: "single" };
+  const kind = processRole();
+  if (kind === "single") return { kind };
   const token = process.env[TOKEN_ENV] ?? "";
-  if (process.env[ROLE_ENV] === "lead") return { kind: "lead", token };
+  if (kind === "lead") return { kind, token };
   let leadUrl = process.env[LEAD_ENV] ?? "";
   process.on("message", (m: unknown) => {
     const msg = m as { type?: string; url?: string };
@@ -87,8 +89,8 @@ export function writeTurnsFromPrimary(): WriteTurns {
 }
 
 /**
- * Tells the primary that this worker is ready to listen and waits for its go: the port opens to
- * every worker at once, so that the first connections do not all go to the one that started first.
+ * Tells the primary that this worker is ready to listen and waits for its go: the lead first, then the
+ * followers once they know where the lead is (runWorkers).
  */
 export function awaitListen(): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -109,7 +111,7 @@ export function reportReady(url: string, internalUrl: string | null): void {
 }
 
 export function isLeadOnly(url: string): boolean {
-  return LEAD_ONLY.some((prefix) => url.startsWith(prefix));
+  return url.startsWith(LEAD_ONLY);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseCsvLines } from "../../platform/csv.ts";
 import { type FieldError, fieldError } from "../../platform/errors.ts";
 import { fieldErrorOf } from "../../platform/http/problem.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
@@ -125,13 +126,34 @@ export interface CheckedChunk {
   vocabulary: Vocabulary;
 }
 
+/** What the checks need of the file and of the registry; also what the worker thread is given. */
+export interface CheckerInput {
+  text: string;
+  separator: string;
+  /** Column names, trimmed and lower-case, already checked against IMPORT_COLUMNS. */
+  header: string[];
+  /** Region code and its country. */
+  regions: [string, string][];
+  locale: Locale;
+}
+
+/** The rows after the header, each with its line; throws CsvError for a broken file, before any check. */
+export function bodyRecords(input: Pick<CheckerInput, "text" | "separator">) {
+  return [...parseCsvLines(input.text, { separator: input.separator })].slice(1);
+}
+
 /**
- * The rows of each chunk: a small first one, so that writing starts soon, then larger ones. Each chunk's
- * valid rows are written in one transaction.
+ * The rows checked chunk by chunk, in file order: a small first chunk, so that writing starts soon,
+ * then larger ones. Each chunk's valid rows are written in one transaction. Lazy: a chunk is checked
+ * when it is asked for.
  */
-export function* chunkRanges(total: number, first = 500, rest = 4000): Generator<[number, number]> {
-  for (let start = 0, size = first; start < total; start += size, size = rest)
-    yield [start, Math.min(total, start + size)];
+export function* checkedChunks(
+  input: CheckerInput,
+  records: readonly { line: number; fields: string[] }[],
+): Generator<CheckedChunk> {
+  const checker = new RowChecker(input.header, new Map(input.regions), input.locale);
+  for (let start = 0, size = 500; start < records.length; start += size, size = 4000)
+    yield checker.check(records.slice(start, start + size));
 }
 
 /** Checks rows in file order; remembers identifiers across calls to find duplicates in the file. */

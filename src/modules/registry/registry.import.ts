@@ -11,14 +11,15 @@ import { type Actor, defineOperation, runOperation } from "../../platform/operat
 import { appendTokenizedDocuments } from "../../platform/search/search.ts";
 import type { Vocabulary } from "../../platform/search/tokenize.ts";
 import {
+  bodyRecords,
   type CheckedChunk,
   type CheckedRow,
-  chunkRanges,
+  type CheckerInput,
+  checkedChunks,
   IMPORT_COLUMNS,
   localize,
-  RowChecker,
 } from "./registry.import.check.ts";
-import type { CheckerInput, CheckerMessage } from "./registry.import.worker.ts";
+import type { CheckerMessage } from "./registry.import.worker.ts";
 import * as repo from "./registry.repository.ts";
 import { ENTERPRISE_SEARCH_SCOPE, newEnterpriseRow } from "./registry.service.ts";
 
@@ -199,15 +200,13 @@ async function* checkHere(
 ): AsyncGenerator<CheckStep> {
   let records: { line: number; fields: string[] }[];
   try {
-    records = [...parseCsvLines(input.text, { separator: input.separator })].slice(1);
+    records = bodyRecords(input);
   } catch (e) {
     if (e instanceof CsvError) throw broken(e);
     throw e;
   }
   yield { total: records.length };
-  const checker = new RowChecker(input.header, new Map(input.regions), input.locale);
-  for (const [from, to] of chunkRanges(records.length))
-    yield { chunk: checker.check(records.slice(from, to)) };
+  for (const chunk of checkedChunks(input, records)) yield { chunk };
 }
 
 /** Large files: the same checks in a worker thread, which runs ahead while this thread writes. */
@@ -236,7 +235,8 @@ async function* checkInWorker(
     notify();
   });
   worker.on("exit", (code) => {
-    if (code !== 0) failure ??= new Error(`the import's worker thread stopped with code ${code}`);
+    // After its last message (read first, from the inbox) or without it: either way nothing more comes.
+    failure ??= new Error(`the import's worker thread stopped (code ${code}) before it finished`);
     notify();
   });
   try {
