@@ -5,13 +5,25 @@ import path from "node:path";
 import zlib from "node:zlib";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeUscc } from "../src/modules/registry/identifiers.ts";
+import { makeInn10, makeOgrn, makeUscc } from "../src/modules/registry/identifiers.ts";
 
 /** The same code with its check character changed. */
 const typo = (code: string) => `${code.slice(0, 17)}${code[17] === "1" ? "2" : "1"}`;
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-cli-"));
+
+/** Windows-1251 bytes of a text of Cyrillic, ASCII and the guillemets. */
+function cp1251(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) return c;
+    if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+    if (c === 0xab) return 0xab;
+    if (c === 0xbb) return 0xbb;
+    throw new Error(`not in this test's windows-1251 table: ${ch}`);
+  });
+}
 
 function amur(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(root, "bin/amur.js"), ...args], {
@@ -78,6 +90,24 @@ describe("amur CLI (SQLite)", () => {
     const bad = amur(["enterprises", "import", broken]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("line 2");
+  });
+
+  it("refuses an enterprises file in another encoding unless --encoding names it (Russian Excel: windows-1251, semicolons)", () => {
+    const csv = path.join(dataDir, "enterprises-1251.csv");
+    const text = `side;inn;ogrn;kpp;name_ru;region\r\nRU;${makeInn10("280100777")};${makeOgrn("102280077701")};280101001;ООО «Пример Амур»;RU-AMU\r\n`;
+    fs.writeFileSync(csv, cp1251(text));
+    const refused = amur(["enterprises", "import", csv]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("--encoding");
+    const ok = amur(["enterprises", "import", csv, "--encoding", "windows-1251"]);
+    expect(ok.stdout).toMatch(/^1 imported, 0 invalid of 1 rows/);
+    const db = new SQLite(path.join(dataDir, "amur.sqlite"), { readonly: true });
+    try {
+      const row = db.prepare("select name_ru from enterprises where name_ru like '%Пример Амур%'").get();
+      expect(row).toEqual({ name_ru: "ООО «Пример Амур»" });
+    } finally {
+      db.close();
+    }
   });
 
   it("imports a gzipped, tab-separated Comtrade bulk file as it is", () => {

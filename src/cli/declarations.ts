@@ -4,10 +4,10 @@ import type { Command } from "commander";
 import { ensureDeclarationReference } from "../modules/declarations/declarations.fixtures.ts";
 import {
   declarationReportCsv,
-  decodeImportFile,
   IMPORT_COLUMNS,
   importDeclarations,
 } from "../modules/declarations/declarations.import.ts";
+import { decodeImportFile } from "../platform/csv.ts";
 import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
 import { CliError, withDeps } from "./context.ts";
 

@@ -3,6 +3,7 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importEnterprises, importReportCsv } from "../modules/registry/registry.import.ts";
+import { decodeImportFile } from "../platform/csv.ts";
 import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
 import { CliError, withDeps } from "./context.ts";
 
@@ -16,50 +17,54 @@ export function registerEnterprises(program: Command): void {
   enterprises
     .command("import")
     .description(
-      "Import enterprises from a CSV file (UTF-8, header: side,uscc,inn,ogrn,kpp,name_zh,name_ru,name_en,legal_form,region,address,email,phone,website,hs_chapters,border_trade,aeo_level,aeo_since,cross_border_ecommerce). Valid rows are imported as pending; each invalid row is reported with its line and reasons.",
+      "Import enterprises from a CSV file (UTF-8 unless --encoding says otherwise; comma, semicolon or tab; header: side,uscc,inn,ogrn,kpp,name_zh,name_ru,name_en,legal_form,region,address,email,phone,website,hs_chapters,border_trade,aeo_level,aeo_since,cross_border_ecommerce). Valid rows are imported as pending; each invalid row is reported with its line and reasons.",
     )
     .argument("<file>", "CSV file")
     .option("--report <file>", "where to write the per-row report (default: <file>.report.csv)")
+    .option("--encoding <name>", "the file's encoding (default utf-8; e.g. windows-1251, gb18030)", "utf-8")
     .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
     .option("--sample", "mark the imported enterprises as sample data")
-    .action(async (file: string, opts: { report?: string; lang?: string; sample?: boolean }) => {
-      if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
-      const text = fs.readFileSync(file, "utf8");
-      const locale = cliLocale(opts.lang);
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar(
-            { format: " import |{bar}| {percentage}% {value}/{total} rows", stream: process.stderr },
-            cliProgress.Presets.shades_classic,
-          )
-        : null;
-      const started = Date.now();
-      const report = await withDeps(async (deps) => {
-        // Rows name regions: make sure the shipped region list is loaded.
-        await loadReferenceData(deps, { only: ["regions"] });
-        return importEnterprises(deps, text, {
-          actor: { userId: null, label: "cli:enterprises-import", organizationId: null },
-          locale,
-          ...(opts.sample ? { sample: true } : {}),
-          onProgress: (done, total) => {
-            if (!bar) return;
-            if (!bar.isActive) bar.start(total, 0);
-            bar.update(done);
-          },
-        });
-      }).finally(() => bar?.stop());
-      const reportFile = opts.report ?? `${file}.report.csv`;
-      fs.writeFileSync(reportFile, importReportCsv(report));
-      const seconds = (Date.now() - started) / 1000;
-      for (const r of report.rows.filter((x) => x.status === "invalid").slice(0, 20)) {
-        process.stderr.write(
-          `  line ${r.line}: ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
+    .action(
+      async (file: string, opts: { report?: string; lang?: string; sample?: boolean; encoding: string }) => {
+        if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+        // Strict: a file in another encoding is refused, never imported with replacement characters.
+        const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
+        const locale = cliLocale(opts.lang);
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              { format: " import |{bar}| {percentage}% {value}/{total} rows", stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+        const started = Date.now();
+        const report = await withDeps(async (deps) => {
+          // Rows name regions: make sure the shipped region list is loaded.
+          await loadReferenceData(deps, { only: ["regions"] });
+          return importEnterprises(deps, text, {
+            actor: { userId: null, label: "cli:enterprises-import", organizationId: null },
+            locale,
+            ...(opts.sample ? { sample: true } : {}),
+            onProgress: (done, total) => {
+              if (!bar) return;
+              if (!bar.isActive) bar.start(total, 0);
+              bar.update(done);
+            },
+          });
+        }).finally(() => bar?.stop());
+        const reportFile = opts.report ?? `${file}.report.csv`;
+        fs.writeFileSync(reportFile, importReportCsv(report));
+        const seconds = (Date.now() - started) / 1000;
+        for (const r of report.rows.filter((x) => x.status === "invalid").slice(0, 20)) {
+          process.stderr.write(
+            `  line ${r.line}: ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
+          );
+        }
+        if (report.invalid > 20)
+          process.stderr.write(`  … and ${report.invalid - 20} more invalid rows in the report\n`);
+        process.stdout.write(
+          `${report.imported} imported, ${report.invalid} invalid of ${report.total} rows in ${seconds.toFixed(1)} s; report: ${reportFile}\n`,
         );
-      }
-      if (report.invalid > 20)
-        process.stderr.write(`  … and ${report.invalid - 20} more invalid rows in the report\n`);
-      process.stdout.write(
-        `${report.imported} imported, ${report.invalid} invalid of ${report.total} rows in ${seconds.toFixed(1)} s; report: ${reportFile}\n`,
-      );
-      if (report.imported === 0 && report.total > 0) process.exitCode = 1;
-    });
+        if (report.imported === 0 && report.total > 0) process.exitCode = 1;
+      },
+    );
 }

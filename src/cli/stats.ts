@@ -2,7 +2,6 @@ import fs from "node:fs";
 import { gunzipSync } from "node:zlib";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { decodeImportFile } from "../modules/declarations/declarations.import.ts";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "../modules/statistics/statistics.caliber.ts";
 import { importComtrade } from "../modules/statistics/statistics.comtrade.ts";
@@ -10,6 +9,7 @@ import { type Dimension, type Measure, runQuery, toCsv } from "../modules/statis
 import { ZQuery } from "../modules/statistics/statistics.schema.ts";
 import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statistics.service.ts";
 import { statsStoreFor } from "../modules/statistics/stats.store.ts";
+import { decodeImportFile } from "../platform/csv.ts";
 import { CliError, withDeps } from "./context.ts";
 
 function progressBar(unit: string) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvError, parseCsv, parseCsvRecords } from "./csv.ts";
+import { CsvError, decodeImportFile, parseCsv, parseCsvRecords } from "./csv.ts";
 
 const rows = (text: string, separator?: string): string[][] => [
   ...parseCsv(text, separator === undefined ? {} : { separator }),
@@ -95,5 +95,25 @@ describe("parseCsvRecords", () => {
 
   it("rejects rows longer than the header", () => {
     expect(() => [...parseCsvRecords("a,b\n1,2,3\n")]).toThrowError(/3 fields/);
+  });
+});
+
+describe("decodeImportFile", () => {
+  const cp1251 = new Uint8Array([0xcf, 0xf0, 0xe8, 0xec, 0xe5, 0xf0]); // «Пример» in windows-1251
+
+  it("reads UTF-8, or the encoding given, and refuses what it cannot read instead of replacing it", () => {
+    expect(decodeImportFile(new TextEncoder().encode("\uFEFFинн,名称"))).toBe("инн,名称");
+    expect(() => decodeImportFile(cp1251)).toThrow(/--encoding/);
+    expect(decodeImportFile(cp1251, "windows-1251")).toBe("Пример");
+    // «企业» in GB18030
+    expect(decodeImportFile(new Uint8Array([0xc6, 0xf3, 0xd2, 0xb5]), "gb18030")).toBe("企业");
+    expect(() => decodeImportFile(cp1251, "klingon")).toThrow(/unknown encoding/);
+  });
+
+  it("honours a UTF-16 byte order mark (Excel's Unicode text) when no encoding is named", () => {
+    const le = new Uint8Array([0xff, 0xfe, 0x1f, 0x04, 0x09, 0x00, 0x41, 0x00]); // BOM, «П», tab, «A»
+    expect(decodeImportFile(le)).toBe("П\tA");
+    const be = new Uint8Array([0xfe, 0xff, 0x04, 0x1f, 0x00, 0x41]);
+    expect(decodeImportFile(be)).toBe("ПA");
   });
 });

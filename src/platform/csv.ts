@@ -1,3 +1,5 @@
+import { AppError } from "./errors.ts";
+
 /**
  * A small RFC 4180 CSV reader (reference files, user imports): quoted fields, doubled quotes, separators
  * and line breaks inside quotes, CRLF / LF / CR line endings, a leading UTF-8 BOM, and a last line with or
@@ -162,4 +164,31 @@ export function detectSeparator(text: string): "," | ";" | "\t" {
     }
   }
   return best;
+}
+
+/**
+ * Reads an import file's bytes as text: UTF-8 (a BOM allowed), or the encoding given. A UTF-16 byte
+ * order mark (Excel's "Unicode text") is honoured when no other encoding is named. Never guesses and
+ * never replaces bytes it cannot read: a file in another encoding is refused with the option to use.
+ */
+export function decodeImportFile(bytes: Uint8Array, encoding = "utf-8"): string {
+  const label = encoding.toLowerCase();
+  let actual = encoding;
+  if (label === "utf-8" || label === "utf8") {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) actual = "utf-16le";
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) actual = "utf-16be";
+  }
+  let decoder: { decode(input: Uint8Array): string };
+  try {
+    decoder = new TextDecoder(actual, { fatal: true });
+  } catch {
+    throw new AppError("BAD_REQUEST", { reason: `unknown encoding ${encoding}` });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new AppError("BAD_REQUEST", {
+      reason: `the file is not valid ${actual}; give its encoding with --encoding (e.g. windows-1251, gb18030)`,
+    });
+  }
 }

@@ -77,19 +77,6 @@ export interface DeclarationImportReport {
   invalid: number;
 }
 
-/** Reads the file's bytes as UTF-8 (BOM allowed), or in the encoding given; never guesses. */
-export function decodeImportFile(bytes: Uint8Array, encoding = "utf-8"): string {
-  try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch (e) {
-    if (e instanceof RangeError)
-      throw new AppError("BAD_REQUEST", { reason: `unknown encoding ${encoding}` });
-    throw new AppError("BAD_REQUEST", {
-      reason: `the file is not valid ${encoding}; give its encoding with --encoding (e.g. windows-1251, gb18030)`,
-    });
-  }
-}
-
 export async function authFor(deps: AppDeps, email: string): Promise<AuthContext> {
   const user = await identityRepo.findUserByEmail(deps.db.db, email);
   if (!user) throw new AppError("NOT_FOUND", { resource: "user", id: email });
