@@ -88,7 +88,7 @@ export function registerStats(program: Command): void {
         for (const e of r.errors.slice(0, 30))
           process.stderr.write(`  line ${e.line}: ${e.field}: ${e.message}\n`);
         if (r.errors.length > 30) process.stderr.write(`  … and ${r.errors.length - 30} more\n`);
-        for (const s of r.skipped) process.stdout.write(`  skipped ${s.count} rows: ${s.reason}\n`);
+        for (const s of r.skipped) process.stdout.write(`  ${s.count} rows: ${s.reason}\n`);
         if (r.alreadyImported) process.stdout.write(`already imported as ${r.datasetId}; nothing changed\n`);
         else if (r.errors.length) {
           process.stdout.write(`${r.errors.length} bad rows of ${r.rows}: nothing imported\n`);

@@ -9,6 +9,7 @@ import {
   type ImportReport,
   type IssueCode,
   issue,
+  Skips,
 } from "./statistics.comtrade.ts";
 import { chapterSections, MonthlyRates } from "./statistics.facts.ts";
 import type { Fact, StatsStore } from "./stats.store.ts";
@@ -140,17 +141,14 @@ export async function parseCaliberFile(
   const sections = await chapterSections(db);
   const rates = new MonthlyRates(db);
   const errors: ImportIssue[] = [];
-  const skipped = new Map<string, number>();
+  const skips = new Skips();
   const facts: Fact[] = [];
   const scale = new Dec(m.valueScale);
   for (const { line, cells } of rows) {
     if (Object.values(cells).every((v) => v === "")) continue;
     const skipBy = Object.entries(m.skipLabels).find(([col, labels]) => labels.includes(cells[col] ?? ""));
     if (skipBy) {
-      skipped.set(
-        `${skipBy[0]}: ${cells[skipBy[0]]}`,
-        (skipped.get(`${skipBy[0]}: ${cells[skipBy[0]]}`) ?? 0) + 1,
-      );
+      skips.add("label", { column: skipBy[0], label: cells[skipBy[0]] ?? "" });
       continue;
     }
     const bad = (field: string, code: IssueCode, params: Record<string, string> = {}) =>
@@ -241,7 +239,7 @@ export async function parseCaliberFile(
     facts,
     rows: rows.length,
     errors,
-    skipped: [...skipped].map(([reason, count]) => ({ reason, count })),
+    skipped: skips.list(),
   };
 }
 

@@ -12,9 +12,11 @@ import type { Fact, StatsStore } from "./stats.store.ts";
  * (`typeCode` C), monthly or annual. Each row becomes one fact of source `comtrade`: reporter and
  * partner from their M49 codes (the countries table), flow X → export and M → import, the HS code at
  * its aggregation level, `primaryValue` in USD, net weight in kg, quantity with its unit. Re-exports,
- * re-imports and other flows, partner-2 breakdowns and rows that aggregate finer rows of the same file
- * are skipped and counted, never silently: summing them with the finer rows would count twice. A row
- * that cannot be read makes the whole file fail, with every bad row and its line.
+ * re-imports and other flows, and partner-2, mode-of-supply, customs-procedure and transport breakdowns
+ * are skipped and counted, never silently. A row that aggregates finer rows of the same file (TOTAL
+ * above chapters, a chapter above some of its headings) keeps only its remainder: what it has beyond
+ * the finer rows, so nothing is counted twice and nothing the finer rows leave out is lost. A row that
+ * cannot be read makes the whole file fail, with every bad row and its line.
  */
 
 export const COMTRADE_SOURCE = "comtrade";
@@ -49,15 +51,58 @@ export function issue(
   return { line, field, code, params, message: t("en", `statistics.issue.${code}`, { field, ...params }) };
 }
 
-/** The problems in the reader's language. */
-export function localizeIssues<T extends { errors: ImportIssue[] }>(report: T, locale: Locale): T {
+/** The problems and the skipped rows in the reader's language. */
+export function localizeIssues<T extends { errors: ImportIssue[]; skipped: SkippedRows[] }>(
+  report: T,
+  locale: Locale,
+): T {
   return {
     ...report,
     errors: report.errors.map((e) => ({
       ...e,
       message: t(locale, `statistics.issue.${e.code}`, { field: e.field, ...e.params }),
     })),
+    skipped: report.skipped.map((k) => ({ ...k, message: t(locale, `statistics.skip.${k.code}`, k.params) })),
   };
+}
+
+/** Why rows were skipped or changed; a key under statistics.skip. */
+export type SkipCode =
+  | "services"
+  | "flow"
+  | "partner2"
+  | "mode_of_supply"
+  | "customs_procedure"
+  | "transport_mode"
+  | "aggregate"
+  | "aggregate_remainder"
+  | "aggregate_below_parts"
+  | "label";
+
+export interface SkippedRows {
+  /** What happened to the rows, in English (stable across readers; the CLI's words). */
+  reason: string;
+  code: SkipCode;
+  params: Record<string, string>;
+  count: number;
+  /** The same in the reader's language (localizeIssues). */
+  message: string;
+}
+
+/** Counts skipped rows by reason. */
+export class Skips {
+  readonly #by = new Map<string, SkippedRows>();
+
+  add(code: SkipCode, params: Record<string, string> = {}): void {
+    const reason = t("en", `statistics.skip.${code}`, params);
+    const known = this.#by.get(reason);
+    if (known) known.count += 1;
+    else this.#by.set(reason, { reason, code, params, count: 1, message: reason });
+  }
+
+  list(): SkippedRows[] {
+    return [...this.#by.values()];
+  }
 }
 
 export interface ImportReport {
@@ -65,7 +110,7 @@ export interface ImportReport {
   alreadyImported: boolean;
   rows: number;
   imported: number;
-  skipped: { reason: string; count: number }[];
+  skipped: SkippedRows[];
   errors: ImportIssue[];
 }
 
@@ -214,37 +259,36 @@ export async function parseComtrade(
   const sections = await chapterSections(db);
   const rates = new MonthlyRates(db);
   const errors: ImportIssue[] = [];
-  const skipped = new Map<string, number>();
-  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
-  type Parsed = { line: number; fact: Fact; group: string; level: number };
+  const skips = new Skips();
+  type Parsed = { line: number; fact: Fact; group: string; code: string };
   const parsed: Parsed[] = [];
   for (const { line, row } of rows) {
     const bad = (field: string, code: IssueCode, params: Record<string, string> = {}) =>
       errors.push(issue(line, field, code, params));
     if (row.typeCode && row.typeCode !== "C") {
-      skip("services");
+      skips.add("services");
       continue;
     }
     const flow = row.flowCode === "X" ? "export" : row.flowCode === "M" ? "import" : null;
     if (!row.flowCode) bad("flowCode", "missing");
     else if (!flow) {
-      skip(`flow ${row.flowCode}`);
+      skips.add("flow", { code: row.flowCode });
       continue;
     }
     if (row.partner2Code && row.partner2Code !== "0") {
-      skip("partner2 breakdown");
+      skips.add("partner2");
       continue;
     }
     if (row.mosCode && row.mosCode !== "0") {
-      skip("mode-of-supply breakdown");
+      skips.add("mode_of_supply");
       continue;
     }
     if (row.customsCode && row.customsCode !== "C00") {
-      skip("customs-procedure breakdown");
+      skips.add("customs_procedure");
       continue;
     }
     if (row.motCode && row.motCode !== "0") {
-      skip("transport-mode breakdown");
+      skips.add("transport_mode");
       continue;
     }
     const reporter = byM49.get(Number(row.reporterCode));
@@ -307,22 +351,81 @@ export async function parseComtrade(
       orig_value: usd,
       orig_currency: "USD",
     };
-    parsed.push({ line, fact, group: `${reporter}|${partner}|${flow}|${month ?? year}`, level: code.length });
+    parsed.push({ line, fact, group: `${reporter}|${partner}|${flow}|${month ?? year}`, code });
   }
-  // Keep the finest level of each reporter–partner–flow–period group; coarser rows are its sums.
-  const finest = new Map<string, number>();
-  for (const p of parsed) finest.set(p.group, Math.max(finest.get(p.group) ?? 0, p.level));
-  const facts: Fact[] = [];
+  const facts = withRemainders(parsed, skips);
+  return { facts, rows: rows.length, errors, skipped: skips.list() };
+}
+
+/**
+ * Comtrade files often hold one reporter–partner–flow–period at several HS levels at once (TOTAL and
+ * the chapters; a chapter and some of its headings). A coarser row includes the finer rows under it,
+ * so it keeps only its remainder: its measures less those of its nearest finer rows in the file (the
+ * finer rows under a finer row count once, through it). The facts then add up to the file's figures at
+ * every level. A remainder of zero is dropped; one below zero (finer rows worth more than their total)
+ * means the file disagrees with itself, and the finer rows are kept, the total dropped. Both are counted.
+ */
+function withRemainders(parsed: { fact: Fact; group: string; code: string }[], skips: Skips): Fact[] {
+  const byGroup = new Map<string, Map<string, (typeof parsed)[number]>>();
   for (const p of parsed) {
-    if (p.level < (finest.get(p.group) ?? 0)) skip("aggregate of finer rows");
-    else facts.push(p.fact);
+    let codes = byGroup.get(p.group);
+    if (!codes) {
+      codes = new Map();
+      byGroup.set(p.group, codes);
+    }
+    // The same code twice in a group: both are facts (a file may repeat a row only by mistake, and the
+    // sum then shows it); only distinct codes nest.
+    if (!codes.has(p.code)) codes.set(p.code, p);
   }
-  return {
-    facts,
-    rows: rows.length,
-    errors,
-    skipped: [...skipped].map(([reason, count]) => ({ reason, count })),
-  };
+  const parts = new Map<(typeof parsed)[number], Fact[]>();
+  for (const p of parsed) {
+    const codes = byGroup.get(p.group);
+    if (!codes || codes.get(p.code) !== p) continue;
+    // The nearest coarser code of the same group in the file: 6 → 4 → 2 digits → TOTAL.
+    for (let len = p.code.length - 2; len >= 0; len -= 2) {
+      const parent = codes.get(p.code.slice(0, len));
+      if (parent) {
+        parts.set(parent, [...(parts.get(parent) ?? []), p.fact]);
+        break;
+      }
+    }
+  }
+  const out: Fact[] = [];
+  for (const p of parsed) {
+    const under = parts.get(p);
+    if (!under) {
+      out.push(p.fact);
+      continue;
+    }
+    type Measure = "value_usd" | "value_cny" | "value_rub" | "net_g" | "quantity_milli";
+    const less = (mine: bigint | null, key: Measure) =>
+      mine === null ? null : under.reduce((left, f) => left - (f[key] ?? 0n), mine);
+    // A weight or quantity below zero says only that the finer rows' are larger: left unknown.
+    const known = (v: bigint | null) => (v !== null && v < 0n ? null : v);
+    const value = less(p.fact.value_usd, "value_usd") ?? 0n;
+    if (value < 0n) {
+      skips.add("aggregate_below_parts");
+      continue;
+    }
+    const sameUnit = under.every((f) => f.quantity_unit === p.fact.quantity_unit);
+    const rest: Fact = {
+      ...p.fact,
+      value_usd: value,
+      value_cny: less(p.fact.value_cny, "value_cny"),
+      value_rub: less(p.fact.value_rub, "value_rub"),
+      net_g: known(less(p.fact.net_g, "net_g")),
+      quantity_milli: sameUnit ? known(less(p.fact.quantity_milli, "quantity_milli")) : null,
+      quantity_unit: sameUnit ? p.fact.quantity_unit : null,
+      orig_value: value,
+    };
+    if (value === 0n && !rest.net_g && !rest.quantity_milli) {
+      skips.add("aggregate");
+      continue;
+    }
+    skips.add("aggregate_remainder");
+    out.push(rest);
+  }
+  return out;
 }
 
 export function fileHash(text: string): string {

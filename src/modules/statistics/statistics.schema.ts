@@ -96,7 +96,14 @@ export const ZImportReport = z.object({
   alreadyImported: z.boolean(),
   rows: z.number().int(),
   imported: z.number().int(),
-  skipped: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  skipped: z.array(
+    z.object({
+      reason: z.string().meta({ description: "What happened to the rows, in English" }),
+      code: z.string(),
+      count: z.number().int(),
+      message: z.string().meta({ description: "The same in the reader's language" }),
+    }),
+  ),
   errors: z.array(
     z.object({
       line: z.number().int(),

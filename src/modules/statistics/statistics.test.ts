@@ -12,7 +12,7 @@ import {
   sampleDeclarationInput,
 } from "../declarations/declarations.fixtures.ts";
 import { actOnDeclaration } from "../declarations/declarations.service.ts";
-import { importComtrade, parseComtrade } from "./statistics.comtrade.ts";
+import { importComtrade, localizeIssues, parseComtrade } from "./statistics.comtrade.ts";
 import { checkFacts, rebuildPlatformFacts } from "./statistics.service.ts";
 import { statsStoreFor } from "./stats.store.ts";
 
@@ -234,11 +234,13 @@ describeEachDialect(
         by: null,
       });
       expect(r).toMatchObject({ alreadyImported: false, rows: 6, imported: 4 });
-      expect(r.skipped).toEqual(
-        expect.arrayContaining([
-          { reason: "flow RX", count: 1 },
-          { reason: "aggregate of finer rows", count: 1 },
-        ]),
+      // TOTAL is half a dollar below its chapters (rounding in the source): the chapters are kept.
+      expect(r.skipped).toEqual([
+        expect.objectContaining({ code: "flow", params: { code: "RX" }, count: 1 }),
+        expect.objectContaining({ code: "aggregate_below_parts", count: 1 }),
+      ]);
+      expect(localizeIssues(r, "ru-RU").skipped[0]?.message).toBe(
+        "поток RX (учитываются только экспорт X и импорт M)",
       );
       const again = await importComtrade(deps().db.db, store(), COMTRADE, {
         fileName: "cn-ru.csv",
@@ -313,6 +315,50 @@ describeEachDialect(
         flow: "export",
         hs_chapter: "27",
       });
+    });
+
+    it("keeps of a total only what it has beyond the finer rows of the same file, so every level adds up", async () => {
+      // TOTAL, chapter 27 with one of its headings, and chapter 44 alone: a download of mixed levels.
+      const text = [
+        HEADER,
+        row({ reporter: 643, flow: "X", partner: 156, cmd: "TOTAL", value: "1000", year: 2024 }),
+        row({ reporter: 643, flow: "X", partner: 156, cmd: "27", value: "600", net: "500", year: 2024 }),
+        row({ reporter: 643, flow: "X", partner: 156, cmd: "2701", value: "250", net: "300", year: 2024 }),
+        row({ reporter: 643, flow: "X", partner: 156, cmd: "44", value: "300", year: 2024 }),
+        // Another group: nothing nests, nothing changes.
+        row({ reporter: 643, flow: "M", partner: 156, cmd: "84", value: "70", year: 2024 }),
+        // The same chapter as a whole and in full: the chapter adds nothing and is dropped.
+        row({ reporter: 156, flow: "X", partner: 643, cmd: "87", value: "40", year: 2024 }),
+        row({ reporter: 156, flow: "X", partner: 643, cmd: "8703", value: "40", year: 2024 }),
+      ].join("\n");
+      const r = await parseComtrade(deps().db.db, text, { datasetId: "mixed", published: false });
+      expect(r.errors).toEqual([]);
+      const facts = r.facts.map((f) => ({
+        reporter: f.reporter,
+        flow: f.flow,
+        chapter: f.hs_chapter,
+        heading: f.hs_heading,
+        usd: f.value_usd,
+        net: f.net_g,
+      }));
+      expect(facts).toEqual([
+        { reporter: "RU", flow: "export", chapter: null, heading: null, usd: 10000n, net: null },
+        { reporter: "RU", flow: "export", chapter: "27", heading: null, usd: 35000n, net: 200000n },
+        { reporter: "RU", flow: "export", chapter: "27", heading: "2701", usd: 25000n, net: 300000n },
+        { reporter: "RU", flow: "export", chapter: "44", heading: null, usd: 30000n, net: null },
+        { reporter: "RU", flow: "import", chapter: "84", heading: null, usd: 7000n, net: null },
+        { reporter: "CN", flow: "export", chapter: "87", heading: "8703", usd: 4000n, net: null },
+      ]);
+      // Every level adds up to the file: the total, chapter 27 with its heading.
+      const ruExports = r.facts.filter((f) => f.reporter === "RU" && f.flow === "export");
+      expect(ruExports.reduce((sum, f) => sum + (f.value_usd ?? 0n), 0n)).toBe(100000n);
+      expect(
+        ruExports.filter((f) => f.hs_chapter === "27").reduce((sum, f) => sum + (f.value_usd ?? 0n), 0n),
+      ).toBe(60000n);
+      expect(r.skipped).toEqual([
+        expect.objectContaining({ code: "aggregate_remainder", count: 2 }),
+        expect.objectContaining({ code: "aggregate", count: 1 }),
+      ]);
     });
 
     it("saves a caliber, lists it and reads it back by name; an unknown name is a 404 in the reader's language", async () => {

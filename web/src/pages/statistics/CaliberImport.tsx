@@ -267,7 +267,7 @@ function CaliberImportReport({ report }: { report: TImportReport }) {
           <ul>
             {report.skipped.map((skip) => (
               <li key={skip.reason}>
-                <span className="stat-code">{skip.reason}</span>: {format.decimal(String(skip.count))}
+                <span className="stat-code">{skip.message}</span>: {format.decimal(String(skip.count))}
               </li>
             ))}
           </ul>

@@ -274,7 +274,7 @@ function ImportReport({ report }: { report: TImportReport }) {
             <ul>
               {report.skipped.map((skip) => (
                 <li key={skip.reason}>
-                  {skip.reason}: {skip.count}
+                  {skip.message}: {skip.count}
                 </li>
               ))}
             </ul>

@@ -140,7 +140,7 @@ describe("the import report", () => {
       alreadyImported: false,
       rows: 9,
       imported: 0,
-      skipped: [{ reason: "贸易方式: 合计", count: 2 }],
+      skipped: [{ reason: "贸易方式: 合计", count: 2, message: "贸易方式：合计" }],
       errors: [
         { line: 6, field: "tradeMode", code: "unknown_label", params: { value: "反向包裹" }, message: "…" },
         { line: 7, field: "flow", code: "unknown_label", params: { value: "转口" }, message: "…" },

@@ -145,7 +145,7 @@ export const ZImportReport = z.object({
   alreadyImported: z.boolean(),
   rows: z.number(),
   imported: z.number(),
-  skipped: z.array(z.object({ reason: z.string(), count: z.number() })),
+  skipped: z.array(z.object({ reason: z.string(), count: z.number(), message: z.string() })),
   errors: z.array(
     z.object({
       line: z.number(),
