@@ -96,9 +96,10 @@ describe("amur CLI (SQLite)", () => {
     const csv = path.join(dataDir, "enterprises-1251.csv");
     const text = `side;inn;ogrn;kpp;name_ru;region\r\nRU;${makeInn10("280100777")};${makeOgrn("102280077701")};280101001;ООО «Пример Амур»;RU-AMU\r\n`;
     fs.writeFileSync(csv, cp1251(text));
-    const refused = amur(["enterprises", "import", csv]);
+    const refused = amur(["enterprises", "import", csv, "--lang", "ru-RU"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("--encoding");
+    // In words, in the language asked for, with the code for scripts.
+    expect(refused.stderr).toMatch(/^amur: Файл в другой кодировке: .*--encoding.* \[FILE_NOT_IN_ENCODING\]\n$/);
     const ok = amur(["enterprises", "import", csv, "--encoding", "windows-1251"]);
     expect(ok.stdout).toMatch(/^1 imported, 0 invalid of 1 rows/);
     const db = new SQLite(path.join(dataDir, "amur.sqlite"), { readonly: true });

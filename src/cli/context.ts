@@ -1,9 +1,16 @@
 import { loadConfig, type TConfig } from "../platform/config.ts";
 import type { AppDeps } from "../platform/deps.ts";
+import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
 import { closeModules } from "../platform/modules.ts";
 import { createDeps, createLogger } from "../platform/server.ts";
 
 export class CliError extends Error {}
+
+/** The language of a command's messages: --lang, else the LANG of the shell, else English. */
+export function cliLocale(lang: string | undefined): Locale {
+  if (lang && isLocale(lang)) return lang;
+  return matchLocale(lang ?? process.env.LANG ?? "") ?? "en";
+}
 
 /** Config from the environment with CLI flags applied on top. */
 export function cliConfig(overrides: Partial<Record<string, string | undefined>> = {}): TConfig {

@@ -8,13 +8,7 @@ import {
   importDeclarations,
 } from "../modules/declarations/declarations.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
-import { CliError, withDeps } from "./context.ts";
-
-function cliLocale(lang: string | undefined): Locale {
-  if (lang && isLocale(lang)) return lang;
-  return matchLocale(lang ?? process.env.LANG ?? "") ?? "en";
-}
+import { CliError, cliLocale, withDeps } from "./context.ts";
 
 export function registerDeclarations(program: Command): void {
   const declarations = program.command("declarations").description("Customs declarations");

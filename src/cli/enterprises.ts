@@ -4,13 +4,7 @@ import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importEnterprises, importReportCsv } from "../modules/registry/registry.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
-import { CliError, withDeps } from "./context.ts";
-
-function cliLocale(lang: string | undefined): Locale {
-  if (lang && isLocale(lang)) return lang;
-  return matchLocale(lang ?? process.env.LANG ?? "") ?? "en";
-}
+import { CliError, cliLocale, withDeps } from "./context.ts";
 
 export function registerEnterprises(program: Command): void {
   const enterprises = program.command("enterprises").description("Enterprise registry");

@@ -1,9 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../platform/config.ts";
 import { isAppError } from "../platform/errors.ts";
+import { problemOf } from "../platform/http/problem.ts";
 import { registerApiKey } from "./apikey.ts";
 import { registerAudit } from "./audit.ts";
-import { CliError } from "./context.ts";
+import { CliError, cliLocale } from "./context.ts";
 import { registerDatabase } from "./db.ts";
 import { registerDeclarations } from "./declarations.ts";
 import { registerEnterprises } from "./enterprises.ts";
@@ -45,7 +46,11 @@ export async function main(argv: string[]): Promise<void> {
     if (e instanceof ConfigError || e instanceof CliError) {
       process.stderr.write(`amur: ${e.message}\n`);
     } else if (isAppError(e)) {
-      process.stderr.write(`amur: ${e.code} ${JSON.stringify(e.params)}\n`);
+      // The same words the API would answer with, in the language of --lang or the shell.
+      const lang = argv[argv.indexOf("--lang") + 1];
+      const problem = problemOf(e, cliLocale(argv.includes("--lang") ? lang : undefined), "cli");
+      process.stderr.write(`amur: ${problem.title}: ${problem.detail} [${e.code}]\n`);
+      for (const f of problem.errors) process.stderr.write(`  ${f.path ? `${f.path}: ` : ""}${f.message}\n`);
     } else {
       process.stderr.write(`amur: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     }

@@ -103,11 +103,13 @@ describe("decodeImportFile", () => {
 
   it("reads UTF-8, or the encoding given, and refuses what it cannot read instead of replacing it", () => {
     expect(decodeImportFile(new TextEncoder().encode("\uFEFFинн,名称"))).toBe("инн,名称");
-    expect(() => decodeImportFile(cp1251)).toThrow(/--encoding/);
+    expect(() => decodeImportFile(cp1251)).toThrow(expect.objectContaining({ code: "FILE_NOT_IN_ENCODING" }));
     expect(decodeImportFile(cp1251, "windows-1251")).toBe("Пример");
     // «企业» in GB18030
     expect(decodeImportFile(new Uint8Array([0xc6, 0xf3, 0xd2, 0xb5]), "gb18030")).toBe("企业");
-    expect(() => decodeImportFile(cp1251, "klingon")).toThrow(/unknown encoding/);
+    expect(() => decodeImportFile(cp1251, "klingon")).toThrow(
+      expect.objectContaining({ code: "FILE_ENCODING_UNKNOWN", params: { encoding: "klingon" } }),
+    );
   });
 
   it("honours a UTF-16 byte order mark (Excel's Unicode text) when no encoding is named", () => {

@@ -182,13 +182,11 @@ export function decodeImportFile(bytes: Uint8Array, encoding = "utf-8"): string 
   try {
     decoder = new TextDecoder(actual, { fatal: true });
   } catch {
-    throw new AppError("BAD_REQUEST", { reason: `unknown encoding ${encoding}` });
+    throw new AppError("FILE_ENCODING_UNKNOWN", { encoding });
   }
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new AppError("BAD_REQUEST", {
-      reason: `the file is not valid ${actual}; give its encoding with --encoding (e.g. windows-1251, gb18030)`,
-    });
+    throw new AppError("FILE_NOT_IN_ENCODING", { encoding: actual });
   }
 }
