@@ -99,7 +99,9 @@ describe("amur CLI (SQLite)", () => {
     const refused = amur(["enterprises", "import", csv, "--lang", "ru-RU"]);
     expect(refused.code).toBe(1);
     // In words, in the language asked for, with the code for scripts.
-    expect(refused.stderr).toMatch(/^amur: Файл в другой кодировке: .*--encoding.* \[FILE_NOT_IN_ENCODING\]\n$/);
+    expect(refused.stderr).toMatch(
+      /^amur: Файл в другой кодировке: .*--encoding.* \[FILE_NOT_IN_ENCODING\]\n$/,
+    );
     const ok = amur(["enterprises", "import", csv, "--encoding", "windows-1251"]);
     expect(ok.stdout).toMatch(/^1 imported, 0 invalid of 1 rows/);
     const db = new SQLite(path.join(dataDir, "amur.sqlite"), { readonly: true });
