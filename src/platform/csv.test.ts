@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvError, decodeImportFile, parseCsv, parseCsvRecords } from "./csv.ts";
+import { CsvError, decodeImportFile, parseCsv, parseCsvRecords, spreadsheetDate } from "./csv.ts";
 
 const rows = (text: string, separator?: string): string[][] => [
   ...parseCsv(text, separator === undefined ? {} : { separator }),
@@ -117,5 +117,25 @@ describe("decodeImportFile", () => {
     expect(decodeImportFile(le)).toBe("П\tA");
     const be = new Uint8Array([0xfe, 0xff, 0x04, 0x1f, 0x00, 0x41]);
     expect(decodeImportFile(be)).toBe("ПA");
+  });
+});
+
+describe("spreadsheetDate", () => {
+  it("reads the unambiguous dates Russian and Chinese spreadsheets write, and leaves the rest for validation", () => {
+    for (const v of [
+      "2026-11-22",
+      "22.11.2026",
+      "2026/11/22",
+      "2026.11.22",
+      "2026年11月22日",
+      " 2026-11-22 ",
+    ])
+      expect(spreadsheetDate(v)).toBe("2026-11-22");
+    expect(spreadsheetDate("1.2.2026")).toBe("2026-02-01");
+    expect(spreadsheetDate("2026年2月1日")).toBe("2026-02-01");
+    expect(spreadsheetDate("2026/2/1")).toBe("2026-02-01");
+    // Day or month first? Not guessed.
+    for (const v of ["11/22/2026", "22/11/2026", "2026年11月22", "2026/11/22日", "yesterday", ""])
+      expect(spreadsheetDate(v)).toBe(v);
   });
 });

@@ -190,3 +190,20 @@ export function decodeImportFile(bytes: Uint8Array, encoding = "utf-8"): string 
     throw new AppError("FILE_NOT_IN_ENCODING", { encoding: actual });
   }
 }
+
+/**
+ * A date from a spreadsheet as ISO 8601 (YYYY-MM-DD). Besides ISO it reads the unambiguous forms that a
+ * Russian or Chinese spreadsheet writes when it saves a date: 22.11.2026, 2026/11/22, 2026.11.22 and
+ * 2026年11月22日 (one-digit day and month too). Anything else, 11/22/2026 included (day or month first?),
+ * comes back as it was, for the validation to refuse with its line.
+ */
+export function spreadsheetDate(text: string): string {
+  const v = text.trim();
+  const pad = (n: string) => n.padStart(2, "0");
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  if (m) return `${m[3]}-${pad(m[2] as string)}-${pad(m[1] as string)}`;
+  m = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(v);
+  if (m && (v.includes("年") ? v.endsWith("日") : !v.includes("日")))
+    return `${m[1]}-${pad(m[2] as string)}-${pad(m[3] as string)}`;
+  return v;
+}

@@ -61,6 +61,23 @@ describeEachDialect("declarations import", ({ deps }) => {
     expect(count).toHaveLength(1);
   });
 
+  it("reads a date as a Russian spreadsheet writes it, and refuses one that could be read two ways", async () => {
+    const dated = [
+      `${HEADER};date`,
+      "D-1;export;heihe-blagoveshchensk;10;road;RUB;FCA;Хэйхэ Пример;CN;INV-D1;C-D1;CMR-D1;4407961001;Пиломатериалы;RU;5;m3;3000;3100;150000;03.11.2026",
+      "D-2;export;heihe-blagoveshchensk;10;road;RUB;FCA;Хэйхэ Пример;CN;INV-D2;C-D2;CMR-D2;4407961001;Пиломатериалы;RU;5;m3;3000;3100;150000;11/03/2026",
+    ].join("\r\n");
+    const report = await importDeclarations(deps(), dated, { email, locale: "en" });
+    expect(report.rows.map((r) => r.status)).toEqual(["imported", "invalid"]);
+    expect(report.rows[1]?.errors.map((e) => e.path)).toEqual(["date"]);
+    const d = await deps()
+      .db.db.selectFrom("declarations")
+      .select("decl_date")
+      .where("number", "=", report.rows[0]?.number ?? "")
+      .executeTakeFirstOrThrow();
+    expect(d.decl_date).toBe("2026-11-03");
+  });
+
   it("names missing and unknown columns instead of guessing", async () => {
     await expect(
       importDeclarations(deps(), "ref,flow,colour\nx,export,red", { email, locale: "en" }),

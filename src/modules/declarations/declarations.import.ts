@@ -1,5 +1,5 @@
 import type { AuthContext } from "../../platform/auth/policy.ts";
-import { CsvError, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
+import { CsvError, detectSeparator, parseCsvLines, spreadsheetDate } from "../../platform/csv.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { AppError, type FieldError, isAppError } from "../../platform/errors.ts";
 import { fieldErrorOf, problemOf } from "../../platform/http/problem.ts";
@@ -120,7 +120,7 @@ function bodyOf(g: Group) {
     currency: h.currency,
     incoterms: opt(h.incoterms)?.toUpperCase(),
     shipmentRef: opt(h.shipment_ref),
-    date: opt(h.date),
+    date: opt(h.date) === undefined ? undefined : spreadsheetDate(h.date as string),
     counterparty: {
       enterpriseId: opt(h.counterparty_id),
       name: opt(h.counterparty_name),

@@ -1,4 +1,4 @@
-import { parseCsvLines } from "../../platform/csv.ts";
+import { parseCsvLines, spreadsheetDate } from "../../platform/csv.ts";
 import { type FieldError, fieldError } from "../../platform/errors.ts";
 import { fieldErrorOf } from "../../platform/http/problem.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
@@ -73,7 +73,7 @@ function rowToInput(
     borderTrade: flag(r.border_trade, "border_trade", errors),
     aeo: {
       level: opt(r.aeo_level)?.toLowerCase() ?? null,
-      ...(opt(r.aeo_since) ? { since: opt(r.aeo_since) } : {}),
+      ...(opt(r.aeo_since) ? { since: spreadsheetDate(r.aeo_since as string) } : {}),
     },
     crossBorderEcommerce: flag(r.cross_border_ecommerce, "cross_border_ecommerce", errors),
   };
