@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvError, decodeImportFile, parseCsv, parseCsvRecords, spreadsheetDate } from "./csv.ts";
+import {
+  CsvError,
+  decodeImportFile,
+  parseCsv,
+  parseCsvRecords,
+  spreadsheetDate,
+  spreadsheetNumber,
+} from "./csv.ts";
 
 const rows = (text: string, separator?: string): string[][] => [
   ...parseCsv(text, separator === undefined ? {} : { separator }),
@@ -137,5 +144,23 @@ describe("spreadsheetDate", () => {
     // Day or month first? Not guessed.
     for (const v of ["11/22/2026", "22/11/2026", "2026年11月22", "2026/11/22日", "yesterday", ""])
       expect(spreadsheetDate(v)).toBe(v);
+  });
+});
+
+describe("spreadsheetNumber", () => {
+  it("reads thousands spaces, decimal commas and both kinds of thousands marks; leaves the rest for validation", () => {
+    const cases: [string, string][] = [
+      ["1234.5", "1234.5"],
+      ["1234,5", "1234.5"],
+      ["1 160 000,00", "1160000.00"],
+      ["1\u00a0160\u00a0000,00", "1160000.00"],
+      ["1\u202f160\u202f000,00", "1160000.00"],
+      ["1.160.000,50", "1160000.50"],
+      ["1,160,000.50", "1160000.50"],
+      [" 27000,5 ", "27000.5"],
+    ];
+    for (const [given, read] of cases) expect(spreadsheetNumber(given), given).toBe(read);
+    // Not numbers as written: left for the validation to name.
+    for (const v of ["1,160,000", "12 34", "abc", "1 2345"]) expect(spreadsheetNumber(v)).toBe(v);
   });
 });

@@ -207,3 +207,18 @@ export function spreadsheetDate(text: string): string {
     return `${m[1]}-${pad(m[2] as string)}-${pad(m[3] as string)}`;
   return v;
 }
+
+/**
+ * A number from a spreadsheet as a plain decimal (1234.5). Reads what a spreadsheet saves when a cell
+ * is formatted: a space, no-break or thin space between thousands (1 234,5), a decimal comma (1234,5),
+ * and thousands marks of the other kind when both appear (1.234,5 and 1,234.5: the last mark is the
+ * decimal one). Anything it cannot read comes back as it was, for the validation to refuse.
+ */
+export function spreadsheetNumber(text: string): string {
+  let v = text.trim().replace(/(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))/g, "");
+  const comma = v.lastIndexOf(",");
+  const dot = v.lastIndexOf(".");
+  if (comma >= 0 && dot >= 0) v = comma > dot ? v.replace(/\./g, "").replace(",", ".") : v.replace(/,/g, "");
+  else if (comma >= 0 && v.indexOf(",") === comma) v = v.replace(",", ".");
+  return v;
+}

@@ -61,10 +61,11 @@ describeEachDialect("declarations import", ({ deps }) => {
     expect(count).toHaveLength(1);
   });
 
-  it("reads a date as a Russian spreadsheet writes it, and refuses one that could be read two ways", async () => {
+  it("reads dates and numbers as a Russian spreadsheet writes them, and refuses a date that could be read two ways", async () => {
     const dated = [
       `${HEADER};date`,
-      "D-1;export;heihe-blagoveshchensk;10;road;RUB;FCA;Хэйхэ Пример;CN;INV-D1;C-D1;CMR-D1;4407961001;Пиломатериалы;RU;5;m3;3000;3100;150000;03.11.2026",
+      // As a Russian spreadsheet saves formatted cells: no-break spaces between thousands, decimal commas.
+      "D-1;export;heihe-blagoveshchensk;10;road;RUB;FCA;Хэйхэ Пример;CN;INV-D1;C-D1;CMR-D1;4407961001;Пиломатериалы;RU;5;m3;3\u00a0000;3\u00a0100,5;150\u00a0000,00;03.11.2026",
       "D-2;export;heihe-blagoveshchensk;10;road;RUB;FCA;Хэйхэ Пример;CN;INV-D2;C-D2;CMR-D2;4407961001;Пиломатериалы;RU;5;m3;3000;3100;150000;11/03/2026",
     ].join("\r\n");
     const report = await importDeclarations(deps(), dated, { email, locale: "en" });
@@ -72,10 +73,10 @@ describeEachDialect("declarations import", ({ deps }) => {
     expect(report.rows[1]?.errors.map((e) => e.path)).toEqual(["date"]);
     const d = await deps()
       .db.db.selectFrom("declarations")
-      .select("decl_date")
+      .select(["decl_date", "total_value", "total_gross_kg"])
       .where("number", "=", report.rows[0]?.number ?? "")
       .executeTakeFirstOrThrow();
-    expect(d.decl_date).toBe("2026-11-03");
+    expect(d).toEqual({ decl_date: "2026-11-03", total_value: "150000", total_gross_kg: "3100.5" });
   });
 
   it("names missing and unknown columns instead of guessing", async () => {

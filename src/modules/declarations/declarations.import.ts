@@ -1,5 +1,11 @@
 import type { AuthContext } from "../../platform/auth/policy.ts";
-import { CsvError, detectSeparator, parseCsvLines, spreadsheetDate } from "../../platform/csv.ts";
+import {
+  CsvError,
+  detectSeparator,
+  parseCsvLines,
+  spreadsheetDate,
+  spreadsheetNumber,
+} from "../../platform/csv.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { AppError, type FieldError, isAppError } from "../../platform/errors.ts";
 import { fieldErrorOf, problemOf } from "../../platform/http/problem.ts";
@@ -111,6 +117,7 @@ function documentsOf(r: Record<string, string>, transport: string | undefined) {
 function bodyOf(g: Group) {
   const h = g.rows[0]?.record ?? {};
   const opt = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
+  const number = (v: string | undefined) => (v === undefined ? undefined : spreadsheetNumber(v));
   return {
     flow: h.flow,
     portId: h.port,
@@ -131,10 +138,10 @@ function bodyOf(g: Group) {
       code: r.code,
       description: r.description,
       origin: r.origin,
-      quantity: { value: r.quantity?.replace(",", "."), unit: r.unit?.toLowerCase() },
-      netKg: r.net_kg?.replace(",", "."),
-      grossKg: r.gross_kg?.replace(",", "."),
-      value: r.value?.replace(",", "."),
+      quantity: { value: number(r.quantity), unit: r.unit?.toLowerCase() },
+      netKg: number(r.net_kg),
+      grossKg: number(r.gross_kg),
+      value: number(r.value),
       ...(opt(r.licence) ? { licenceNumber: r.licence } : {}),
     })),
   };
