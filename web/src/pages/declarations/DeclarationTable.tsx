@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Button, type Column, DataTable } from "../../components";
-import { formatDateTime } from "../../format";
+import { formatDate, formatTime } from "../../format";
 import { useNameLanguage } from "../reference/LocalName";
 import { pickName } from "../reference/names";
 import { useFormatters } from "../tariffs/labels";
@@ -68,8 +68,12 @@ export function DeclarationTable({
           header: t("declarations.detail.submittedAt"),
           sortValue: (row) => row.submittedAt,
           cell: (row) =>
+            // Date and time may go on two lines, so that a narrow screen keeps the status in view.
             row.submittedAt ? (
-              <span className="decl-nowrap">{formatDateTime(row.submittedAt, i18n.language)}</span>
+              <>
+                <span className="decl-nowrap">{formatDate(row.submittedAt, i18n.language)}</span>{" "}
+                <span className="decl-nowrap">{formatTime(row.submittedAt, i18n.language)}</span>
+              </>
             ) : null,
         }
       : {
