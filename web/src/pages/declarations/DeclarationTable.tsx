@@ -124,22 +124,26 @@ export function DeclarationTable({
       align: "end",
       cell: (row) => <span className="num">{format.money(row.value, row.currency)}</span>,
     },
-    {
-      id: "status",
-      header: t("declarations.list.status"),
-      sortValue: (row) => t(`declarations.status.${row.status}`),
-      cell: (row) => <StatusBadge status={row.status} />,
-    },
-    ...(view === "declarant"
-      ? [
-          {
-            id: "lane",
-            header: t("declarations.list.lane"),
-            sortValue: (row: TDeclarationSummary) => row.lane ?? "",
-            cell: (row: TDeclarationSummary) => <LaneBadge lane={row.lane} />,
-          },
-        ]
-      : []),
+    // The queue is one lane already; the declarant sees the lane under the status, in one column, so
+    // that the list keeps every column in view at a desktop width in Russian too.
+    view === "customs"
+      ? {
+          id: "status",
+          header: t("declarations.list.status"),
+          sortValue: (row) => t(`declarations.status.${row.status}`),
+          cell: (row) => <StatusBadge status={row.status} />,
+        }
+      : {
+          id: "status",
+          header: t("declarations.list.statusLane"),
+          sortValue: (row) => t(`declarations.status.${row.status}`),
+          cell: (row) => (
+            <span className="decl-stack">
+              <StatusBadge status={row.status} />
+              <LaneBadge lane={row.lane} />
+            </span>
+          ),
+        },
   ];
   return (
     <DataTable
