@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api";
 import {
   Badge,
   Button,
@@ -19,6 +20,7 @@ import { useQuotaFormat } from "../quotas/ui";
 import { isStatistician } from "./access";
 import { importComtrade, MAX_IMPORT_BYTES, publishDataset } from "./api";
 import type { TDataset, TImportReport } from "./contracts";
+import { readImportText } from "./importFile";
 import { statisticsKeys, useDatasets, useFactsCheck } from "./queries";
 import { StatisticsNav } from "./ui";
 import "./statistics.css";
@@ -203,8 +205,17 @@ function ImportForm() {
   const [published, setPublished] = useState(false);
   const [tooLarge, setTooLarge] = useState(false);
   const upload = useMutation({
-    mutationFn: async (chosen: File) =>
-      importComtrade({ fileName: chosen.name, content: await chosen.text(), published }),
+    mutationFn: async (chosen: File) => {
+      const content = await readImportText(chosen);
+      if (content === null)
+        throw new ApiError({
+          status: 0,
+          code: "FILE_NOT_UTF8",
+          title: t("statistics.datasets.notUtf8Title"),
+          detail: t("statistics.datasets.notUtf8Detail"),
+        });
+      return importComtrade({ fileName: chosen.name, content, published });
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: statisticsKeys.all }),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -230,7 +241,7 @@ function ImportForm() {
           <input
             id={fileId}
             type="file"
-            accept=".csv,.json,text/csv,application/json"
+            accept=".csv,.json,.txt,.tsv,.gz,text/csv,application/json,text/plain,application/gzip"
             className="input"
             onChange={(event) => {
               setTooLarge(false);
