@@ -81,7 +81,7 @@ describe("amur CLI (SQLite)", () => {
     expect(ok.stdout).toMatch(/^1 imported, 1 invalid of 2 rows/);
     expect(ok.stderr).toContain("line 3");
     const report = fs.readFileSync(`${csv}.report.csv`, "utf8");
-    expect(report.split("\n")[2]).toMatch(/^3,invalid,,uscc: .*第 18 位/);
+    expect(report.split("\r\n")[2]).toMatch(/^3,invalid,,uscc: .*第 18 位/);
     const again = amur(["enterprises", "import", csv]);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/^0 imported, 2 invalid/);

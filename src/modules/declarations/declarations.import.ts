@@ -298,5 +298,6 @@ export function declarationReportCsv(report: DeclarationImportReport): string {
       ].join(","),
     );
   }
-  return `${lines.join("\n")}\n`;
+  // A byte order mark and CRLF, as spreadsheets expect (see importReportCsv in the registry).
+  return `\ufeff${lines.join("\r\n")}\r\n`;
 }

@@ -83,7 +83,8 @@ describeEachDialect("enterprise CSV import", ({ deps }) => {
       .execute();
     expect(profiles).toHaveLength(2);
     const csvReport = importReportCsv(report);
-    expect(csvReport.split("\n")[0]).toBe("line,status,id,errors");
+    // Opens in a spreadsheet as UTF-8: a byte order mark, CRLF lines.
+    expect(csvReport.split("\r\n")[0]).toBe("\ufeffline,status,id,errors");
     expect(csvReport).toContain("4,invalid,,");
 
     // Importing the same file again: everything already exists, nothing is written.

@@ -355,5 +355,7 @@ export function importReportCsv(report: ImportReport): string {
       ].join(","),
     );
   }
-  return `${lines.join("\n")}\n`;
+  // With a byte order mark and CRLF, as spreadsheets expect: Excel reads a CSV without the mark in the
+  // computer's legacy code page, and the Chinese and Russian messages would come out garbled.
+  return `\ufeff${lines.join("\r\n")}\r\n`;
 }
