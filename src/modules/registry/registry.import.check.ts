@@ -35,6 +35,76 @@ export const IMPORT_COLUMNS = [
   "cross_border_ecommerce",
 ] as const;
 
+/**
+ * Column names as a Chinese or Russian spreadsheet may head them (the glossary's words), read as the
+ * columns above; compared trimmed and in lower case. A name in none of the three languages is refused
+ * with the list of expected columns, never guessed.
+ */
+const COLUMN_ALIASES: Record<string, (typeof IMPORT_COLUMNS)[number]> = {
+  сторона: "side",
+  страна: "side",
+  国别: "side",
+  统一社会信用代码: "uscc",
+  инн: "inn",
+  纳税人识别号: "inn",
+  огрн: "ogrn",
+  огрнип: "ogrn",
+  国家注册号: "ogrn",
+  кпп: "kpp",
+  税务登记原因代码: "kpp",
+  中文名称: "name_zh",
+  "наименование (кит.)": "name_zh",
+  俄文名称: "name_ru",
+  наименование: "name_ru",
+  英文名称: "name_en",
+  "наименование (англ.)": "name_en",
+  "организационно-правовая форма": "legal_form",
+  组织形式: "legal_form",
+  регион: "region",
+  地区: "region",
+  адрес: "address",
+  地址: "address",
+  "электронная почта": "email",
+  电子邮箱: "email",
+  телефон: "phone",
+  电话: "phone",
+  сайт: "website",
+  网站: "website",
+  "группы тн вэд": "hs_chapters",
+  商品章: "hs_chapters",
+  "приграничная торговля": "border_trade",
+  边境小额贸易企业: "border_trade",
+  уэо: "aeo_level",
+  "уровень уэо": "aeo_level",
+  aeo等级: "aeo_level",
+  "уэо с": "aeo_since",
+  aeo认证日期: "aeo_since",
+  "трансграничная электронная торговля": "cross_border_ecommerce",
+  跨境电子商务: "cross_border_ecommerce",
+};
+
+/** A header cell as the column it names: ours as they are, the Chinese and Russian names above. */
+export function columnOf(cell: string): string {
+  const name = cell.trim().toLowerCase();
+  return COLUMN_ALIASES[name] ?? name;
+}
+
+/** CN or RU, also as the countries' names and short forms in the three languages. */
+const SIDES: Record<string, "CN" | "RU"> = {
+  CN: "CN",
+  CHINA: "CN",
+  КИТАЙ: "CN",
+  КНР: "CN",
+  中国: "CN",
+  中方: "CN",
+  RU: "RU",
+  RUSSIA: "RU",
+  РОССИЯ: "RU",
+  РФ: "RU",
+  俄罗斯: "RU",
+  俄方: "RU",
+};
+
 const TRUE = new Set(["true", "1", "yes", "y", "是", "да", "x"]);
 const FALSE = new Set(["false", "0", "no", "n", "否", "нет", ""]);
 
@@ -58,7 +128,7 @@ function rowToInput(
 ): { input?: TEnterpriseInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const candidate = {
-    side: (r.side ?? "").trim().toUpperCase(),
+    side: ((v: string) => SIDES[v] ?? v)((r.side ?? "").trim().toUpperCase()),
     identifiers: { uscc: opt(r.uscc), inn: opt(r.inn), ogrn: opt(r.ogrn), kpp: opt(r.kpp) },
     names: { zh: opt(r.name_zh), ru: opt(r.name_ru), en: opt(r.name_en) },
     legalForm: opt(r.legal_form),

@@ -109,6 +109,35 @@ describeEachDialect("enterprise CSV import", ({ deps }) => {
     expect(row).toMatchObject({ name_ru: "ООО «Точка; запятая»", region: "RU-AMU" });
   });
 
+  it("reads column names and sides in Russian or Chinese, as a spreadsheet of either country heads them", async () => {
+    const ru = [
+      "Сторона;ИНН;ОГРН;КПП;Наименование;Регион;Группы ТН ВЭД;Приграничная торговля",
+      `Россия;${makeInn10("280777022")};${makeOgrn("112287770022")};280101001;ООО «Заголовки по-русски»;RU-AMU;44;да`,
+    ].join("\r\n");
+    const zh = [
+      "国别,统一社会信用代码,中文名称,地区,边境小额贸易企业",
+      `中国,${makeUscc("91231100CL7770022")},黑河中文表头贸易有限公司,CN-HL,是`,
+    ].join("\n");
+    for (const [file, name] of [
+      [ru, "ООО «Заголовки по-русски»"],
+      [zh, "黑河中文表头贸易有限公司"],
+    ] as const) {
+      const report = await importEnterprises(deps(), file, { actor: SYSTEM_ACTOR, locale: "ru-RU" });
+      expect(report.rows[0]?.errors).toEqual([]);
+      const row = await deps()
+        .db.db.selectFrom("enterprises")
+        .selectAll()
+        .where("id", "=", report.rows[0]?.id ?? "")
+        .executeTakeFirstOrThrow();
+      expect([row.name_ru, row.name_zh]).toContain(name);
+      expect(row.is_border_trade).toBe(1);
+    }
+    // The same column twice is not guessed between.
+    await expect(
+      importEnterprises(deps(), "side,region,inn,ИНН\nRU,RU-AMU,1,2", { actor: SYSTEM_ACTOR }),
+    ).rejects.toMatchObject({ params: { reason: expect.stringContaining("inn ×2") } });
+  });
+
   it("refuses a broken file or an unknown header, naming the line or the columns", async () => {
     await expect(
       importEnterprises(deps(), `${HEADER}\nCN,"unterminated`, { actor: SYSTEM_ACTOR }),

@@ -16,6 +16,7 @@ import {
   type CheckedRow,
   type CheckerInput,
   checkedChunks,
+  columnOf,
   IMPORT_COLUMNS,
   localize,
 } from "./registry.import.check.ts";
@@ -133,8 +134,12 @@ export async function importEnterprises(
     if (e instanceof CsvError) throw broken(e);
     throw e;
   }
-  const header = (first?.fields ?? []).map((h) => h.trim().toLowerCase());
+  const header = (first?.fields ?? []).map(columnOf);
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
+  // The same column twice (inn and ИНН): which one holds the value would be a guess.
+  for (const h of new Set(header))
+    if (header.indexOf(h) !== header.lastIndexOf(h))
+      unknown.push(`${h} ×${header.filter((x) => x === h).length}`);
   const missing = ["side", "region"].filter((h) => !header.includes(h));
   if (unknown.length || missing.length) {
     throw new AppError("BAD_REQUEST", {
