@@ -385,7 +385,9 @@ function withRemainders(parsed: { fact: Fact; group: string; code: string }[], s
     for (let len = p.code.length - 2; len >= 0; len -= 2) {
       const parent = codes.get(p.code.slice(0, len));
       if (parent) {
-        parts.set(parent, [...(parts.get(parent) ?? []), p.fact]);
+        const list = parts.get(parent);
+        if (list) list.push(p.fact);
+        else parts.set(parent, [p.fact]);
         break;
       }
     }
