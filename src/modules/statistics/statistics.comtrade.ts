@@ -94,10 +94,14 @@ export class Skips {
   readonly #by = new Map<string, SkippedRows>();
 
   add(code: SkipCode, params: Record<string, string> = {}): void {
+    const key = `${code}\u0000${Object.values(params).join("\u0000")}`;
+    const known = this.#by.get(key);
+    if (known) {
+      known.count += 1;
+      return;
+    }
     const reason = t("en", `statistics.skip.${code}`, params);
-    const known = this.#by.get(reason);
-    if (known) known.count += 1;
-    else this.#by.set(reason, { reason, code, params, count: 1, message: reason });
+    this.#by.set(key, { reason, code, params, count: 1, message: reason });
   }
 
   list(): SkippedRows[] {
