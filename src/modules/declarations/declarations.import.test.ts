@@ -79,6 +79,24 @@ describeEachDialect("declarations import", ({ deps }) => {
     expect(d).toEqual({ decl_date: "2026-11-03", total_value: "150000", total_gross_kg: "3100.5" });
   });
 
+  it("reads the flow, transport mode and unit in Russian words", async () => {
+    const worded = [
+      HEADER,
+      "W-1;Экспорт;heihe-blagoveshchensk;10;Автомобильный;RUB;FCA;Хэйхэ Пример;CN;INV-W1;C-W1;CMR-W1;4407961001;Пиломатериалы;RU;5;м3;3000;3100;150000",
+      "W-2;вывоз;heihe-blagoveshchensk;10;road;RUB;FCA;Хэйхэ Пример;CN;INV-W2;C-W2;CMR-W2;4407961001;Пиломатериалы;RU;5;m3;3000;3100;150000",
+    ].join("\r\n");
+    const report = await importDeclarations(deps(), worded, { email, locale: "ru-RU" });
+    expect(report.rows.map((r) => r.status)).toEqual(["imported", "invalid"]);
+    // A word it does not know is refused at its field, with the allowed values.
+    expect(report.rows[1]?.errors.map((e) => e.path)).toEqual(["flow"]);
+    const d = await deps()
+      .db.db.selectFrom("declarations")
+      .select(["flow", "transport_mode"])
+      .where("number", "=", report.rows[0]?.number ?? "")
+      .executeTakeFirstOrThrow();
+    expect(d).toEqual({ flow: "export", transport_mode: "road" });
+  });
+
   it("names missing and unknown columns instead of guessing", async () => {
     await expect(
       importDeclarations(deps(), "ref,flow,colour\nx,export,red", { email, locale: "en" }),

@@ -114,15 +114,76 @@ function documentsOf(r: Record<string, string>, transport: string | undefined) {
   return docs;
 }
 
+/**
+ * The words a Russian or Chinese spreadsheet writes for the flow, the transport mode and the unit (the
+ * names the platform itself shows in those languages, and their common short forms), read as the codes;
+ * anything else goes to the validation as it is, which names the allowed values.
+ */
+const WORDS: Record<"flow" | "transport" | "unit", Record<string, string>> = {
+  flow: { экспорт: "export", импорт: "import", 出口: "export", 进口: "import" },
+  transport: {
+    автомобильный: "road",
+    авто: "road",
+    железнодорожный: "rail",
+    жд: "rail",
+    "ж/д": "rail",
+    "ж.д.": "rail",
+    речной: "river",
+    трубопроводный: "pipeline",
+    трубопровод: "pipeline",
+    воздушный: "air",
+    почтовый: "post",
+    почта: "post",
+    公路运输: "road",
+    公路: "road",
+    铁路运输: "rail",
+    铁路: "rail",
+    江河运输: "river",
+    水路: "river",
+    管道运输: "pipeline",
+    管道: "pipeline",
+    航空运输: "air",
+    航空: "air",
+    邮递: "post",
+    邮政: "post",
+  },
+  unit: {
+    кг: "kg",
+    т: "t",
+    м3: "m3",
+    "м³": "m3",
+    "m³": "m3",
+    л: "l",
+    шт: "pcs",
+    "шт.": "pcs",
+    пар: "pair",
+    пара: "pair",
+    千克: "kg",
+    公斤: "kg",
+    吨: "t",
+    立方米: "m3",
+    升: "l",
+    件: "pcs",
+    个: "pcs",
+    双: "pair",
+  },
+};
+
+function word(kind: keyof typeof WORDS, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const key = v.trim().toLowerCase();
+  return WORDS[kind][key] ?? key;
+}
+
 function bodyOf(g: Group) {
   const h = g.rows[0]?.record ?? {};
   const opt = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
   const number = (v: string | undefined) => (v === undefined ? undefined : spreadsheetNumber(v));
   return {
-    flow: h.flow,
+    flow: word("flow", h.flow),
     portId: h.port,
     tradeMode: h.trade_mode,
-    transportMode: h.transport_mode,
+    transportMode: word("transport", h.transport_mode),
     ...(opt(h.conveyances) ? { conveyances: Number(h.conveyances) } : {}),
     currency: h.currency,
     incoterms: opt(h.incoterms)?.toUpperCase(),
@@ -133,12 +194,12 @@ function bodyOf(g: Group) {
       name: opt(h.counterparty_name),
       country: opt(h.counterparty_country),
     },
-    documents: documentsOf(h, h.transport_mode),
+    documents: documentsOf(h, word("transport", h.transport_mode)),
     lines: g.rows.map(({ record: r }) => ({
       code: r.code,
       description: r.description,
       origin: r.origin,
-      quantity: { value: number(r.quantity), unit: r.unit?.toLowerCase() },
+      quantity: { value: number(r.quantity), unit: word("unit", r.unit) },
       netKg: number(r.net_kg),
       grossKg: number(r.gross_kg),
       value: number(r.value),
