@@ -1,3 +1,4 @@
+import cliProgress from "cli-progress";
 import { loadConfig, type TConfig } from "../platform/config.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
@@ -5,6 +6,30 @@ import { closeModules } from "../platform/modules.ts";
 import { createDeps, createLogger } from "../platform/server.ts";
 
 export class CliError extends Error {}
+
+/**
+ * A progress bar on stderr for a long command, when stderr is a terminal (in a pipe or a log it stays
+ * quiet): `onProgress(done, total)` starts it on the first call and moves it; `stop()` ends it.
+ */
+export function progressBar(
+  unit: string,
+  label = "import",
+): { onProgress(done: number, total: number): void; stop(): void } {
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: ` ${label} |{bar}| {percentage}% {value}/{total} ${unit}`, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  return {
+    onProgress(done, total) {
+      if (!bar) return;
+      if (!bar.isActive) bar.start(total, 0);
+      bar.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
 
 /** The language of a command's messages: --lang, else the LANG of the shell, else English. */
 export function cliLocale(lang: string | undefined): Locale {

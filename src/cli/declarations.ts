@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { ensureDeclarationReference } from "../modules/declarations/declarations.fixtures.ts";
 import {
@@ -8,7 +7,7 @@ import {
   importDeclarations,
 } from "../modules/declarations/declarations.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { CliError, cliLocale, withDeps } from "./context.ts";
+import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
 
 export function registerDeclarations(program: Command): void {
   const declarations = program.command("declarations").description("Customs declarations");
@@ -27,28 +26,16 @@ export function registerDeclarations(program: Command): void {
         if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar(
-              {
-                format: " import |{bar}| {percentage}% {value}/{total} declarations",
-                stream: process.stderr,
-              },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
+        const bar = progressBar("declarations");
         const started = Date.now();
         const report = await withDeps(async (deps) => {
           await ensureDeclarationReference(deps);
           return importDeclarations(deps, text, {
             email: opts.email,
             locale,
-            onProgress: (done, total) => {
-              if (!bar) return;
-              if (!bar.isActive) bar.start(total, 0);
-              bar.update(done);
-            },
+            onProgress: bar.onProgress,
           });
-        }).finally(() => bar?.stop());
+        }).finally(bar.stop);
         const reportFile = opts.report ?? `${file}.report.csv`;
         fs.writeFileSync(reportFile, declarationReportCsv(report));
         const seconds = (Date.now() - started) / 1000;

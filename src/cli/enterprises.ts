@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importEnterprises, importReportCsv } from "../modules/registry/registry.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { CliError, cliLocale, withDeps } from "./context.ts";
+import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
 
 export function registerEnterprises(program: Command): void {
   const enterprises = program.command("enterprises").description("Enterprise registry");
@@ -24,12 +23,7 @@ export function registerEnterprises(program: Command): void {
         // Strict: a file in another encoding is refused, never imported with replacement characters.
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar(
-              { format: " import |{bar}| {percentage}% {value}/{total} rows", stream: process.stderr },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
+        const bar = progressBar("rows");
         const started = Date.now();
         const report = await withDeps(async (deps) => {
           // Rows name regions: make sure the shipped region list is loaded.
@@ -38,13 +32,9 @@ export function registerEnterprises(program: Command): void {
             actor: { userId: null, label: "cli:enterprises-import", organizationId: null },
             locale,
             ...(opts.sample ? { sample: true } : {}),
-            onProgress: (done, total) => {
-              if (!bar) return;
-              if (!bar.isActive) bar.start(total, 0);
-              bar.update(done);
-            },
+            onProgress: bar.onProgress,
           });
-        }).finally(() => bar?.stop());
+        }).finally(bar.stop);
         const reportFile = opts.report ?? `${file}.report.csv`;
         fs.writeFileSync(reportFile, importReportCsv(report));
         const seconds = (Date.now() - started) / 1000;

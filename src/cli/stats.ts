@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { gunzipSync } from "node:zlib";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "../modules/statistics/statistics.caliber.ts";
@@ -10,16 +9,7 @@ import { ZQuery } from "../modules/statistics/statistics.schema.ts";
 import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statistics.service.ts";
 import { statsStoreFor } from "../modules/statistics/stats.store.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { CliError, withDeps } from "./context.ts";
-
-function progressBar(unit: string) {
-  return process.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        { format: ` |{bar}| {percentage}% {value}/{total} ${unit}`, stream: process.stderr },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-}
+import { CliError, progressBar, withDeps } from "./context.ts";
 
 const list = (v: string | undefined) =>
   v
@@ -78,13 +68,9 @@ export function registerStats(program: Command): void {
             fileName: file,
             published: opts.publish === true,
             by: "cli",
-            onProgress: (done, total) => {
-              if (!bar) return;
-              if (!bar.isActive) bar.start(total, 0);
-              bar.update(done);
-            },
+            onProgress: bar.onProgress,
           });
-        }).finally(() => bar?.stop());
+        }).finally(bar.stop);
         for (const e of r.errors.slice(0, 30))
           process.stderr.write(`  line ${e.line}: ${e.field}: ${e.message}\n`);
         if (r.errors.length > 30) process.stderr.write(`  … and ${r.errors.length - 30} more\n`);
@@ -120,14 +106,10 @@ export function registerStats(program: Command): void {
     .command("rebuild")
     .description("Recompute the platform facts from the released declarations")
     .action(async () => {
-      const bar = progressBar("declarations");
+      const bar = progressBar("declarations", "rebuild");
       const r = await withDeps((deps) =>
-        rebuildPlatformFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config), (done, total) => {
-          if (!bar) return;
-          if (!bar.isActive) bar.start(total, 0);
-          bar.update(done);
-        }),
-      ).finally(() => bar?.stop());
+        rebuildPlatformFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config), bar.onProgress),
+      ).finally(bar.stop);
       process.stdout.write(`${r.facts} facts from ${r.declarations} released declarations\n`);
     });
 
