@@ -10,6 +10,7 @@ import { importCaliberFile, MAX_IMPORT_BYTES } from "./api";
 import { type BadRow, lineList, summarizeImport, type UnknownLabel } from "./caliberForm";
 import { useCaliberWords } from "./caliberLabels";
 import { CALIBER_FIELDS, type TImportReport } from "./contracts";
+import { readImportText } from "./importFile";
 import { DATASETS_PATH } from "./paths";
 import { statisticsKeys } from "./queries";
 
@@ -22,16 +23,6 @@ type Phase =
   | { kind: "reading" }
   | { kind: "uploading"; loaded: number; total: number | null }
   | { kind: "processing" };
-
-/** Reads the file as text in its encoding; a UTF-8 file that is not is refused, not garbled. */
-async function readFile(file: File, encoding: Encoding, notUtf8: () => ApiError): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder(encoding, { fatal: encoding === "utf-8" }).decode(bytes);
-  } catch {
-    throw notUtf8();
-  }
-}
 
 /**
  * Import a source's CSV through this caliber: the file goes up with a progress bar, then the server
@@ -51,17 +42,14 @@ export function CaliberImport({ name }: { name: string }) {
   const upload = useMutation({
     mutationFn: async (chosen: File) => {
       setPhase({ kind: "reading" });
-      const content = await readFile(
-        chosen,
-        encoding,
-        () =>
-          new ApiError({
-            status: 0,
-            code: "FILE_NOT_UTF8",
-            title: t("statistics.calibers.import.notUtf8Title"),
-            detail: t("statistics.calibers.import.notUtf8Detail"),
-          }),
-      );
+      const content = await readImportText(chosen, encoding);
+      if (content === null)
+        throw new ApiError({
+          status: 0,
+          code: "FILE_NOT_UTF8",
+          title: t("statistics.calibers.import.notUtf8Title"),
+          detail: t("statistics.calibers.import.notUtf8Detail"),
+        });
       setPhase({ kind: "uploading", loaded: 0, total: null });
       return importCaliberFile(
         name,

@@ -31,7 +31,9 @@ describe("reading an import file in the browser", () => {
     expect(await readImportText(new Blob([packed as BlobPart]))).toBe(csv);
   });
 
-  it("refuses a file that is not UTF-8 instead of replacing what it cannot read", () => {
-    expect(decodeImportBytes(new Uint8Array([0x43, 0x2c, 0xcf, 0xf0]))).toBeNull(); // windows-1251 «Пр»
+  it("refuses a file that is not UTF-8 instead of replacing what it cannot read, or reads it in the encoding chosen", () => {
+    const cp1251 = new Uint8Array([0x43, 0x2c, 0xcf, 0xf0]); // «C,Пр» in windows-1251
+    expect(decodeImportBytes(cp1251)).toBeNull();
+    expect(decodeImportBytes(cp1251, "windows-1251")).toBe("C,Пр");
   });
 });
