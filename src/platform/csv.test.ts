@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   CsvError,
+  csvText,
   decodeImportFile,
   parseCsv,
   parseCsvRecords,
@@ -162,5 +163,26 @@ describe("spreadsheetNumber", () => {
     for (const [given, read] of cases) expect(spreadsheetNumber(given), given).toBe(read);
     // Not numbers as written: left for the validation to name.
     for (const v of ["1,160,000", "12 34", "abc", "1 2345"]) expect(spreadsheetNumber(v)).toBe(v);
+  });
+});
+
+describe("csvText", () => {
+  it("writes what spreadsheets read: a byte order mark, CRLF, quotes only where a field needs them", () => {
+    expect(
+      csvText(
+        ["a", "b"],
+        [
+          ["x", 1],
+          ['say "hi", ok', null],
+          ["1;2", "две\nстроки"],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\nx,1\r\n"say ""hi"", ok",\r\n"1;2","две\nстроки"\r\n');
+    // What it writes reads back the same.
+    const text = csvText(["名称", "note"], [["黑河", 'a "b"; c']]);
+    expect([...parseCsv(text)]).toEqual([
+      ["名称", "note"],
+      ["黑河", 'a "b"; c'],
+    ]);
   });
 });

@@ -222,3 +222,21 @@ export function spreadsheetNumber(text: string): string {
   else if (comma >= 0 && v.indexOf(",") === comma) v = v.replace(",", ".");
   return v;
 }
+
+/**
+ * A CSV file the platform gives out (reports, exports): comma-separated, a field quoted when it holds a
+ * quote, comma, semicolon or line break, CRLF lines, and a UTF-8 byte order mark — without the mark Excel
+ * reads a CSV in the computer's legacy code page, and Chinese and Russian text comes out garbled.
+ */
+export function csvText(
+  header: readonly string[],
+  rows: Iterable<readonly (string | number | null)[]>,
+): string {
+  const field = (v: string | number | null) => {
+    const s = v === null ? "" : String(v);
+    return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [header.map(field).join(",")];
+  for (const row of rows) lines.push(row.map(field).join(","));
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}

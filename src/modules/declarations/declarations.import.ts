@@ -1,6 +1,7 @@
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import {
   CsvError,
+  csvText,
   detectSeparator,
   parseCsvLines,
   spreadsheetDate,
@@ -345,20 +346,15 @@ export async function importDeclarations(
 }
 
 export function declarationReportCsv(report: DeclarationImportReport): string {
-  const esc = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ["line,ref,status,number,lane,errors"];
-  for (const r of report.rows) {
-    lines.push(
-      [
-        String(r.line),
-        esc(r.ref),
-        r.status,
-        r.number ?? "",
-        r.lane ?? "",
-        esc(r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")),
-      ].join(","),
-    );
-  }
-  // A byte order mark and CRLF, as spreadsheets expect (see importReportCsv in the registry).
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvText(
+    ["line", "ref", "status", "number", "lane", "errors"],
+    report.rows.map((r) => [
+      r.line,
+      r.ref,
+      r.status,
+      r.number,
+      r.lane,
+      r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; "),
+    ]),
+  );
 }

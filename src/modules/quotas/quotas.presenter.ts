@@ -1,3 +1,4 @@
+import { csvText } from "../../platform/csv.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type { LicencesTable, QuotaApplicationsTable, QuotaPoolsTable } from "../../platform/db/schema.ts";
 import { I18N_PARAM } from "../../platform/http/problem.ts";
@@ -222,28 +223,37 @@ export function allocationsCsv(
   rows: Awaited<ReturnType<typeof presentLicences>>,
   pool: QuotaPoolsTable,
 ): string {
-  const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const unit = pool.unit === "value" ? (pool.currency ?? "value") : pool.unit;
-  const lines = [
-    "licence,holder_zh,holder_ru,holder_en,border_trade,amount,consumed,reserved,remaining,unit,valid_from,valid_to,status",
-  ];
-  for (const l of rows)
-    lines.push(
-      [
-        l.number,
-        esc(l.holder.names.zh ?? ""),
-        esc(l.holder.names.ru ?? ""),
-        esc(l.holder.names.en ?? ""),
-        l.fromBorderShare ? "yes" : "no",
-        l.amount,
-        l.consumed,
-        l.reserved,
-        l.remaining,
-        unit,
-        l.validFrom,
-        l.validTo,
-        l.status,
-      ].join(","),
-    );
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvText(
+    [
+      "licence",
+      "holder_zh",
+      "holder_ru",
+      "holder_en",
+      "border_trade",
+      "amount",
+      "consumed",
+      "reserved",
+      "remaining",
+      "unit",
+      "valid_from",
+      "valid_to",
+      "status",
+    ],
+    rows.map((l) => [
+      l.number,
+      l.holder.names.zh ?? "",
+      l.holder.names.ru ?? "",
+      l.holder.names.en ?? "",
+      l.fromBorderShare ? "yes" : "no",
+      l.amount,
+      l.consumed,
+      l.reserved,
+      l.remaining,
+      unit,
+      l.validFrom,
+      l.validTo,
+      l.status,
+    ]),
+  );
 }

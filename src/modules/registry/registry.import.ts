@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { newId } from "../../platform/clock.ts";
-import { CsvError, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
+import { CsvError, csvText, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
 import type { EnterprisesTable, OrganizationsTable } from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
@@ -348,19 +348,13 @@ async function writeRows(
 
 /** The report as CSV: one line per input row. */
 export function importReportCsv(report: ImportReport): string {
-  const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ["line,status,id,errors"];
-  for (const r of report.rows) {
-    lines.push(
-      [
-        String(r.line),
-        r.status,
-        r.id ?? "",
-        esc(r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")),
-      ].join(","),
-    );
-  }
-  // With a byte order mark and CRLF, as spreadsheets expect: Excel reads a CSV without the mark in the
-  // computer's legacy code page, and the Chinese and Russian messages would come out garbled.
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvText(
+    ["line", "status", "id", "errors"],
+    report.rows.map((r) => [
+      r.line,
+      r.status,
+      r.id,
+      r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; "),
+    ]),
+  );
 }

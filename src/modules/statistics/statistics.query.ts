@@ -1,4 +1,5 @@
 import type { DuckDBValue } from "@duckdb/node-api";
+import { csvText } from "../../platform/csv.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type FactColumn, ROLLUPS, type StatsStore } from "./stats.store.ts";
 
@@ -302,13 +303,10 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
 }
 
 export function toCsv(result: { columns: string[]; rows: Record<string, string | number | null>[] }): string {
-  const esc = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [result.columns.join(",")];
-  for (const r of result.rows)
-    lines.push(
-      result.columns.map((c) => esc(r[c] === null || r[c] === undefined ? "" : String(r[c]))).join(","),
-    );
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvText(
+    result.columns,
+    result.rows.map((r) => result.columns.map((c) => r[c] ?? null)),
+  );
 }
 
 export interface MirrorInput {
