@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { Badge, DataTable, ErrorState, LinkButton, Notice, PageHeader, Spinner } from "../../components";
 import type { TEnterprise, TEnterprisePrivate } from "../../contracts";
-import { formatDateTime } from "../../format";
+import { formatDate, formatDateTime } from "../../format";
 import { currentLanguage, LANGUAGE_NAMES } from "../../i18n";
 import { useMe } from "../../session";
 import { useNameLanguage } from "../reference/LocalName";
@@ -107,7 +107,9 @@ function StatusNotice({ enterprise, reason }: { enterprise: TEnterprise; reason:
       return (
         <p className="enterprise__status">
           {t("registry.profile.verifiedSince", {
-            date: enterprise.verifiedSince ? formatDate(enterprise.verifiedSince, i18n.language) : "—",
+            date: enterprise.verifiedSince
+              ? formatDate(enterprise.verifiedSince, i18n.language, "long")
+              : "—",
             customs,
           })}
         </p>
@@ -126,12 +128,6 @@ function StatusNotice({ enterprise, reason }: { enterprise: TEnterprise; reason:
         </Notice>
       );
   }
-}
-
-export function formatDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(date);
 }
 
 function Identity({ enterprise }: { enterprise: TEnterprise }) {
@@ -221,14 +217,14 @@ function Identity({ enterprise }: { enterprise: TEnterprise }) {
         ) : null}
         <div>
           <dt>{t("registry.profile.registeredAt")}</dt>
-          <dd>{formatDate(enterprise.registeredAt, i18n.language)}</dd>
+          <dd>{formatDate(enterprise.registeredAt, i18n.language, "long")}</dd>
         </div>
         <div>
           <dt>{t("registry.profile.status")}</dt>
           <dd>
             {enterprise.status === "verified" && enterprise.verifiedSince
               ? t("registry.profile.statusVerifiedSince", {
-                  date: formatDate(enterprise.verifiedSince, i18n.language),
+                  date: formatDate(enterprise.verifiedSince, i18n.language, "long"),
                 })
               : t(`registry.status.${enterprise.status}`)}
           </dd>
