@@ -13,6 +13,7 @@ import {
   type Transaction,
 } from "kysely";
 import pg from "pg";
+import { startCheckpointer } from "./checkpointer.ts";
 import type { DB } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -184,6 +185,7 @@ export function openSqlite(file: string, options: { turns?: WriteTurns } = {}): 
   // and directory queries in memory.
   database.pragma("cache_size = -65536");
   database.pragma("temp_store = memory");
+  const checkpointer = file === ":memory:" ? null : startCheckpointer(file, database);
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }, database, options.turns),
   });
@@ -191,7 +193,11 @@ export function openSqlite(file: string, options: { turns?: WriteTurns } = {}): 
     db,
     dialect: "sqlite",
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-    close: () => db.destroy(),
+    close: async () => {
+      // The thread's connection first: the last connection to close folds the log into the file.
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
