@@ -2,7 +2,7 @@ import { parseCsvLines, spreadsheetDate } from "../../platform/csv.ts";
 import { type FieldError, fieldError } from "../../platform/errors.ts";
 import { fieldErrorOf } from "../../platform/http/problem.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
-import { indexTokens, type Vocabulary, vocabularyOf } from "../../platform/search/tokenize.ts";
+import { addToVocabulary, indexTokens, type Vocabulary } from "../../platform/search/tokenize.ts";
 import { type CheckedIdentifiers, checkIdentifiers, searchText } from "./registry.requirements.ts";
 import { type TEnterpriseInput, ZEnterpriseInput } from "./registry.schema.ts";
 
@@ -207,23 +207,44 @@ export interface CheckerInput {
   locale: Locale;
 }
 
-/** The rows after the header, each with its line; throws CsvError for a broken file, before any check. */
-export function bodyRecords(input: Pick<CheckerInput, "text" | "separator">) {
-  return [...parseCsvLines(input.text, { separator: input.separator })].slice(1);
+/** The rows after the header, each with its line, as they are read (CsvError where the file is broken). */
+export function* bodyRecords(
+  input: Pick<CheckerInput, "text" | "separator">,
+): Generator<{ line: number; fields: string[] }> {
+  let header = true;
+  for (const record of parseCsvLines(input.text, { separator: input.separator })) {
+    if (header) header = false;
+    else yield record;
+  }
+}
+
+/** How many rows follow the header; reads the whole file, so a broken file throws CsvError here. */
+export function countBodyRecords(input: Pick<CheckerInput, "text" | "separator">): number {
+  let n = 0;
+  for (const _ of bodyRecords(input)) n++;
+  return n;
 }
 
 /**
- * The rows checked chunk by chunk, in file order: a small first chunk, so that writing starts soon,
- * then larger ones. Each chunk's valid rows are written in one transaction. Lazy: a chunk is checked
- * when it is asked for.
+ * The rows checked chunk by chunk, in file order: small chunks first, so that writing starts soon,
+ * then larger ones. Each chunk's valid rows are written in one transaction. Lazy: a chunk is read and
+ * checked when it is asked for.
  */
 export function* checkedChunks(
   input: CheckerInput,
-  records: readonly { line: number; fields: string[] }[],
+  records: Iterable<{ line: number; fields: string[] }>,
 ): Generator<CheckedChunk> {
   const checker = new RowChecker(input.header, new Map(input.regions), input.locale);
-  for (let start = 0, size = 500; start < records.length; start += size, size = 4000)
-    yield checker.check(records.slice(start, start + size));
+  let size = 500;
+  let chunk: { line: number; fields: string[] }[] = [];
+  for (const record of records) {
+    chunk.push(record);
+    if (chunk.length < size) continue;
+    yield checker.check(chunk);
+    chunk = [];
+    size = Math.min(size * 2, 4000);
+  }
+  if (chunk.length > 0) yield checker.check(chunk);
 }
 
 /** Checks rows in file order; remembers identifiers across calls to find duplicates in the file. */
@@ -293,22 +314,23 @@ export class RowChecker {
         continue;
       }
       const picked = { uscc: ids.uscc, inn: ids.inn, ogrn: ids.ogrn, kpp: ids.kpp };
+      const tokens = indexTokens(
+        searchText({
+          name_zh: input.names.zh ?? null,
+          name_ru: input.names.ru ?? null,
+          name_en: input.names.en ?? null,
+          ...picked,
+        }),
+      );
+      addToVocabulary(out.vocabulary, tokens);
       out.valid.push({
         line,
         input,
         ids: picked,
         chapters: [...new Set(input.hsChapters)].sort(),
-        title: indexTokens(
-          searchText({
-            name_zh: input.names.zh ?? null,
-            name_ru: input.names.ru ?? null,
-            name_en: input.names.en ?? null,
-            ...picked,
-          }),
-        ).join(" "),
+        title: tokens.join(" "),
       });
     }
-    out.vocabulary = vocabularyOf(out.valid.map((v) => ({ title: v.title, body: "" })));
     return out;
   }
 }

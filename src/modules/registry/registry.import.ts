@@ -17,6 +17,7 @@ import {
   type CheckerInput,
   checkedChunks,
   columnOf,
+  countBodyRecords,
   IMPORT_COLUMNS,
   localize,
 } from "./registry.import.check.ts";
@@ -160,7 +161,14 @@ export async function importEnterprises(
   const results: ImportRowResult[] = [];
   let total = 0;
   let done = 0;
+  let tw = performance.now();
+  const T0 = tw;
+  let waited = 0;
+  const log: string[] = [];
   for await (const step of chunks) {
+    const now = performance.now();
+    waited += now - tw;
+    log.push(`${(now - tw).toFixed(0)}@${(now - T0).toFixed(0)}`);
     if ("total" in step) {
       total = step.total;
       options.onProgress?.(0, total);
@@ -180,7 +188,9 @@ export async function importEnterprises(
     }
     done += checked + invalid.length;
     options.onProgress?.(done, total);
+    tw = performance.now();
   }
+  if (process.env.XT) console.log("waited total", waited.toFixed(0), log.slice(0, 8).join(" "));
   results.sort((a, b) => a.line - b.line);
   const imported = results.filter((r) => r.status === "imported").length;
   return { total, imported, invalid: total - imported, rows: results, fileHash };
@@ -205,7 +215,7 @@ async function* checkHere(
 ): AsyncGenerator<CheckStep> {
   let records: { line: number; fields: string[] }[];
   try {
-    records = bodyRecords(input);
+    records = [...bodyRecords(input)];
   } catch (e) {
     if (e instanceof CsvError) throw broken(e);
     throw e;
@@ -245,6 +255,14 @@ async function* checkInWorker(
     notify();
   });
   try {
+    // While the thread starts and checks the first chunk, this one reads the whole file for its
+    // structure and its number of rows: a broken file is refused before anything is written.
+    try {
+      yield { total: countBodyRecords(input) };
+    } catch (e) {
+      if (e instanceof CsvError) throw broken(e);
+      throw e;
+    }
     for (;;) {
       const m = inbox.shift();
       if (!m) {
@@ -254,11 +272,9 @@ async function* checkInWorker(
       }
       if (m.type === "broken") throw broken(m);
       if (m.type === "done") return;
-      if (m.type === "total") yield { total: m.total };
-      else {
-        yield { chunk: m.chunk };
-        worker.postMessage("more");
-      }
+      // Taken: the thread may check one more while this one is written.
+      worker.postMessage("more");
+      yield { chunk: m.chunk };
     }
   } finally {
     await worker.terminate();

@@ -3,29 +3,20 @@ import { CsvError } from "../../platform/csv.ts";
 import { bodyRecords, type CheckedChunk, type CheckerInput, checkedChunks } from "./registry.import.check.ts";
 
 /**
- * The worker thread of a large enterprise import (registry.import.ts): parses the whole file first (a
- * broken file imports nothing), then checks it chunk by chunk and posts each chunk back, at most two
- * ahead of what the main thread has written.
+ * The worker thread of a large enterprise import (registry.import.ts): reads and checks the file chunk
+ * by chunk and posts each chunk back, at most two ahead of what the main thread has written. The main
+ * thread reads the whole file once for its structure meanwhile (a broken file imports nothing), so
+ * the first chunk is not held up by reading the rest.
  */
 
 export type CheckerMessage =
   | { type: "broken"; line: number; message: string }
-  | { type: "total"; total: number }
   | { type: "chunk"; chunk: CheckedChunk }
   | { type: "done" };
 
 const AHEAD = 2;
 
 async function run(input: CheckerInput, port: NonNullable<typeof parentPort>) {
-  let records: { line: number; fields: string[] }[];
-  try {
-    records = bodyRecords(input);
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    port.postMessage({ type: "broken", line: e.line, message: e.message } satisfies CheckerMessage);
-    return;
-  }
-  port.postMessage({ type: "total", total: records.length } satisfies CheckerMessage);
   // The main thread sends a message for each chunk it has taken.
   let credit = AHEAD;
   let wake: (() => void) | null = null;
@@ -33,16 +24,25 @@ async function run(input: CheckerInput, port: NonNullable<typeof parentPort>) {
     credit += 1;
     wake?.();
   });
-  const chunks = checkedChunks(input, records);
+  const chunks = checkedChunks(input, bodyRecords(input));
   for (;;) {
     while (credit === 0) await new Promise<void>((r) => (wake = r));
     wake = null;
     credit -= 1;
-    const next = chunks.next();
-    if (next.done) break;
+    let next: IteratorResult<CheckedChunk>;
+    try {
+      next = chunks.next();
+    } catch (e) {
+      if (!(e instanceof CsvError)) throw e;
+      port.postMessage({ type: "broken", line: e.line, message: e.message } satisfies CheckerMessage);
+      break;
+    }
+    if (next.done) {
+      port.postMessage({ type: "done" } satisfies CheckerMessage);
+      break;
+    }
     port.postMessage({ type: "chunk", chunk: next.value } satisfies CheckerMessage);
   }
-  port.postMessage({ type: "done" } satisfies CheckerMessage);
   port.close();
 }
 

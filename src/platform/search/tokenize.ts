@@ -70,17 +70,20 @@ function normalize(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/ё/g, "е");
 }
 
-// Names and titles repeat the same words endlessly; stemming is the costly part of indexing.
+// Names and titles repeat the same words endlessly; stemming is the costly part of indexing. Only
+// stemmed words are kept: numbers and codes, each seen once or twice, would only push them out.
 const stems = new Map<string, string>();
 const STEM_CACHE_MAX = 100_000;
+const LATIN_WORD = /^[a-z]+$/;
 
 function stemWord(word: string): string {
   let stem = stems.get(word);
-  if (stem === undefined) {
-    stem = CYRILLIC.test(word) ? ru.stem(word) : /^[a-z]+$/.test(word) ? en.stem(word) : word;
-    if (stems.size >= STEM_CACHE_MAX) stems.clear();
-    stems.set(word, stem);
-  }
+  if (stem !== undefined) return stem;
+  if (CYRILLIC.test(word)) stem = ru.stem(word);
+  else if (LATIN_WORD.test(word)) stem = en.stem(word);
+  else return word;
+  if (stems.size >= STEM_CACHE_MAX) stems.clear();
+  stems.set(word, stem);
   return stem;
 }
 
@@ -88,36 +91,46 @@ const NON_WORD = /[^\p{L}\p{N}]+/u;
 const HAN_OR_NOT = /(\p{Script=Han}+)/u;
 
 /**
- * Word-like segments of the text, lowercased. Only runs of Han characters go through the segmenter
- * (it is slow, and splitting on non-letters is all other scripts need).
+ * Word-like segments of the text, lowercased, each passed to `han` (a word of Han characters) or
+ * `other`. Only runs of Han characters go through the segmenter (it is slow, and splitting on
+ * non-letters is all other scripts need).
  */
-function words(text: string): string[] {
-  const out: string[] = [];
+function eachWord(text: string, han: (word: string) => void, other: (word: string) => void) {
   const normalized = normalize(text);
-  const parts = CJK.test(normalized) ? normalized.split(HAN_OR_NOT) : [normalized];
-  for (const part of parts) {
+  if (!CJK.test(normalized)) {
+    for (const w of normalized.split(NON_WORD)) if (w) other(w);
+    return;
+  }
+  // Split with a capturing group: the runs of Han characters are the odd parts.
+  const parts = normalized.split(HAN_OR_NOT);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
     if (part === "") continue;
-    if (CJK.test(part)) {
-      for (const s of segmenter.segment(part)) if (s.isWordLike) out.push(s.segment);
+    if (i % 2 === 1) {
+      for (const s of segmenter.segment(part)) if (s.isWordLike) han(s.segment);
     } else {
-      for (const w of part.split(NON_WORD)) if (w) out.push(w);
+      for (const w of part.split(NON_WORD)) if (w) other(w);
     }
   }
-  return out;
 }
 
 /** Tokens to index for a text: stems, Chinese words and their single characters. */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
-    if (CJK.test(w)) {
+  eachWord(
+    text,
+    (w) => {
       out.push(w);
-      const chars = [...w];
-      if (chars.length > 1) for (const c of chars) if (CJK.test(c)) out.push(c);
-    } else if (!STOPWORDS.has(w)) {
-      out.push(stemWord(w));
-    }
-  }
+      // A word from a run of Han characters has only Han characters (one or two UTF-16 units each).
+      if (w.length > 1) {
+        const chars = [...w];
+        if (chars.length > 1) for (const c of chars) out.push(c);
+      }
+    },
+    (w) => {
+      if (!STOPWORDS.has(w)) out.push(stemWord(w));
+    },
+  );
   return out;
 }
 
@@ -130,18 +143,22 @@ export interface Vocabulary {
 
 /** The vocabulary of documents given as token strings (indexTokens joined by spaces). */
 export function vocabularyOf(docs: readonly { title: string; body: string }[]): Vocabulary {
-  const terms = new Map<string, number>();
-  let tokens = 0;
-  for (const d of docs) {
-    const words = new Set<string>();
-    for (const t of `${d.title} ${d.body}`.split(" ")) {
-      if (t === "") continue;
-      words.add(t);
-      tokens += 1;
-    }
-    for (const t of words) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const vocabulary: Vocabulary = { terms: new Map(), tokens: 0 };
+  for (const d of docs) addToVocabulary(vocabulary, `${d.title} ${d.body}`.split(" "));
+  return vocabulary;
+}
+
+/** Counts one more document, given as its tokens, into a vocabulary. */
+export function addToVocabulary(vocabulary: Vocabulary, tokens: readonly string[]) {
+  const { terms } = vocabulary;
+  const words = new Set<string>();
+  for (const t of tokens) {
+    if (t === "") continue;
+    vocabulary.tokens += 1;
+    if (words.has(t)) continue;
+    words.add(t);
+    terms.set(t, (terms.get(t) ?? 0) + 1);
   }
-  return { terms, tokens };
 }
 
 /**
@@ -155,16 +172,18 @@ export interface SearchQuery {
 
 export function parseQuery(text: string): SearchQuery {
   const clauses: SearchQuery["clauses"] = [];
-  for (const w of words(text)) {
-    if (CJK.test(w)) {
-      const chars = [...w].filter((c) => CJK.test(c));
+  eachWord(
+    text,
+    (w) => {
+      const chars = [...w];
       const alternatives = [{ tokens: [w], prefix: false }];
       if (chars.length > 1) alternatives.push({ tokens: chars, prefix: false });
       clauses.push({ alternatives });
-    } else if (!STOPWORDS.has(w)) {
-      clauses.push({ alternatives: [{ tokens: [stemWord(w)], prefix: true }] });
-    }
-  }
+    },
+    (w) => {
+      if (!STOPWORDS.has(w)) clauses.push({ alternatives: [{ tokens: [stemWord(w)], prefix: true }] });
+    },
+  );
   return { clauses };
 }
 
