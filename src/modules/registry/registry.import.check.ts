@@ -342,3 +342,116 @@ export function localize(errors: FieldError[], locale: Locale) {
     message: e.key ? t(locale, e.key, e.params ?? {}) : e.message,
   }));
 }
+
+/**
+ * A valid row as one flat tuple, for the trip from the worker thread. Posting the rows as objects
+ * costs the receiving thread (the one that writes) about 8 µs a row to rebuild them from V8's
+ * structured clone; JSON of flat tuples is parsed in a tenth of that.
+ */
+type PackedRow = [
+  line: number,
+  title: string,
+  side: TEnterpriseInput["side"],
+  uscc: string | null,
+  inn: string | null,
+  ogrn: string | null,
+  kpp: string | null,
+  identifiers: [string | null, string | null, string | null, string | null],
+  names: [string | null, string | null, string | null],
+  legalForm: string | null,
+  region: string,
+  address: string | null,
+  contacts: [string | null, string | null, string | null],
+  hsChapters: string[],
+  chapters: string[],
+  borderTrade: 0 | 1,
+  aeoLevel: TEnterpriseInput["aeo"]["level"],
+  aeoSince: string | null,
+  crossBorderEcommerce: 0 | 1,
+];
+
+interface PackedChunk {
+  valid: PackedRow[];
+  invalid: InvalidRow[];
+  terms: [string, number][];
+  tokens: number;
+}
+
+export function packChunk(chunk: CheckedChunk): string {
+  const n = (v: string | undefined | null) => v ?? null;
+  const packed: PackedChunk = {
+    valid: chunk.valid.map(({ line, title, input: i, ids, chapters }) => [
+      line,
+      title,
+      i.side,
+      ids.uscc,
+      ids.inn,
+      ids.ogrn,
+      ids.kpp,
+      [n(i.identifiers.uscc), n(i.identifiers.inn), n(i.identifiers.ogrn), n(i.identifiers.kpp)],
+      [n(i.names.zh), n(i.names.ru), n(i.names.en)],
+      n(i.legalForm),
+      i.region,
+      n(i.address),
+      [n(i.contacts.email), n(i.contacts.phone), n(i.contacts.website)],
+      i.hsChapters,
+      chapters,
+      i.borderTrade ? 1 : 0,
+      i.aeo.level,
+      n(i.aeo.since),
+      i.crossBorderEcommerce ? 1 : 0,
+    ]),
+    invalid: chunk.invalid,
+    terms: [...chunk.vocabulary.terms],
+    tokens: chunk.vocabulary.tokens,
+  };
+  return JSON.stringify(packed);
+}
+
+export function unpackChunk(text: string): CheckedChunk {
+  const packed = JSON.parse(text) as PackedChunk;
+  const u = (v: string | null) => v ?? undefined;
+  return {
+    valid: packed.valid.map(
+      ([
+        line,
+        title,
+        side,
+        uscc,
+        inn,
+        ogrn,
+        kpp,
+        id,
+        names,
+        legalForm,
+        region,
+        address,
+        contacts,
+        ...rest
+      ]) => {
+        const [hsChapters, chapters, borderTrade, aeoLevel, aeoSince, crossBorderEcommerce] = rest;
+        return {
+          line,
+          title,
+          ids: { uscc, inn, ogrn, kpp },
+          chapters,
+          input: {
+            side,
+            identifiers: { uscc: u(id[0]), inn: u(id[1]), ogrn: u(id[2]), kpp: u(id[3]) },
+            names: { zh: u(names[0]), ru: u(names[1]), en: u(names[2]) },
+            legalForm: u(legalForm),
+            region,
+            address: u(address),
+            contacts: { email: u(contacts[0]), phone: u(contacts[1]), website: u(contacts[2]) },
+            hsChapters,
+            borderTrade: borderTrade === 1,
+            aeo: aeoSince === null ? { level: aeoLevel } : { level: aeoLevel, since: aeoSince },
+            crossBorderEcommerce: crossBorderEcommerce === 1,
+          },
+        };
+      },
+    ),
+    invalid: packed.invalid,
+    vocabulary: { terms: new Map(packed.terms), tokens: packed.tokens },
+  };
+}

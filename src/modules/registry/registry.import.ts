@@ -20,6 +20,7 @@ import {
   countBodyRecords,
   IMPORT_COLUMNS,
   localize,
+  unpackChunk,
 } from "./registry.import.check.ts";
 import type { CheckerMessage } from "./registry.import.worker.ts";
 import * as repo from "./registry.repository.ts";
@@ -274,7 +275,7 @@ async function* checkInWorker(
       if (m.type === "done") return;
       // Taken: the thread may check one more while this one is written.
       worker.postMessage("more");
-      yield { chunk: m.chunk };
+      yield { chunk: unpackChunk(m.chunk) };
     }
   } finally {
     await worker.terminate();

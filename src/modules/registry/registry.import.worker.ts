@@ -1,6 +1,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { CsvError } from "../../platform/csv.ts";
-import { bodyRecords, type CheckedChunk, type CheckerInput, checkedChunks } from "./registry.import.check.ts";
+import {
+  bodyRecords,
+  type CheckedChunk,
+  type CheckerInput,
+  checkedChunks,
+  packChunk,
+} from "./registry.import.check.ts";
 
 /**
  * The worker thread of a large enterprise import (registry.import.ts): reads and checks the file chunk
@@ -11,7 +17,8 @@ import { bodyRecords, type CheckedChunk, type CheckerInput, checkedChunks } from
 
 export type CheckerMessage =
   | { type: "broken"; line: number; message: string }
-  | { type: "chunk"; chunk: CheckedChunk }
+  /** packChunk's text. */
+  | { type: "chunk"; chunk: string }
   | { type: "done" };
 
 const AHEAD = 2;
@@ -41,7 +48,7 @@ async function run(input: CheckerInput, port: NonNullable<typeof parentPort>) {
       port.postMessage({ type: "done" } satisfies CheckerMessage);
       break;
     }
-    port.postMessage({ type: "chunk", chunk: next.value } satisfies CheckerMessage);
+    port.postMessage({ type: "chunk", chunk: packChunk(next.value) } satisfies CheckerMessage);
   }
   port.close();
 }
