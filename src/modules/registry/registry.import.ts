@@ -74,15 +74,15 @@ const writeBatch = defineOperation({
       reason: null,
       at: ctx.now,
     }));
-    const stamped = input.rows.map((r) => ({ ...r, registered_at: ctx.now, updated_at: ctx.now }));
-    await repo.insertEnterprisesBulk(
-      ctx.trx,
-      ctx.dialect,
-      input.orgs.map((o) => ({ ...o, created_at: ctx.now })),
-      stamped,
-      input.chapters,
-      decisions,
-    );
+    // The rows were made for this batch: stamped in place (a copy of 100,000 rows of 29 columns is
+    // a measurable part of an import).
+    const stamped = input.rows;
+    for (const r of stamped) {
+      r.registered_at = ctx.now;
+      r.updated_at = ctx.now;
+    }
+    for (const o of input.orgs) o.created_at = ctx.now;
+    await repo.insertEnterprisesBulk(ctx.trx, ctx.dialect, input.orgs, stamped, input.chapters, decisions);
     await appendTokenizedDocuments(
       ctx.trx,
       ctx.dialect,

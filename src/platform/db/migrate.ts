@@ -12,6 +12,7 @@ import * as m0008 from "./migrations/0008_quotas.ts";
 import * as m0009 from "./migrations/0009_knowledge.ts";
 import * as m0010 from "./migrations/0010_tariff_zones.ts";
 import * as m0011 from "./migrations/0011_search_terms.ts";
+import * as m0012 from "./migrations/0012_search_fts_contentless.ts";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0009_knowledge": m0009,
   "0010_tariff_zones": m0010,
   "0011_search_terms": m0011,
+  "0012_search_fts_contentless": m0012,
 };
 
 function staticProvider(dialect: Dialect): MigrationProvider {
