@@ -345,8 +345,9 @@ export function localize(errors: FieldError[], locale: Locale) {
 
 /**
  * A valid row as one flat tuple, for the trip from the worker thread. Posting the rows as objects
- * costs the receiving thread (the one that writes) about 8 µs a row to rebuild them from V8's
- * structured clone; JSON of flat tuples is parsed in a tenth of that.
+ * costs the receiving thread (the one that writes) 7–10 µs a row to rebuild them from V8's
+ * structured clone; JSON of flat tuples is parsed in about 1 µs a row, and the objects are then made
+ * by plain literals.
  */
 type PackedRow = [
   line: number,
