@@ -6,11 +6,13 @@ import {
   checkedChunks,
   IMPORT_COLUMNS,
   packChunk,
-  unpackChunk,
+  packRow,
 } from "./registry.import.check.ts";
+import { ENTERPRISE_COLUMNS } from "./registry.repository.ts";
+import { newEnterpriseRow, pushEnterpriseRowValues } from "./registry.service.ts";
 
-describe("enterprise import chunks between threads", () => {
-  it("come out of packChunk and unpackChunk as they went in, every field, set or not", () => {
+describe("enterprise import rows between threads", () => {
+  it("become the same enterprise rows as a registration makes, every field, set or not", () => {
     const header = [...IMPORT_COLUMNS];
     const row = (values: Record<string, string>) => header.map((h) => values[h] ?? "").join(";");
     const lines = [
@@ -71,6 +73,22 @@ describe("enterprise import chunks between threads", () => {
       contacts: { email: "office@heihe-fruit.example" },
       crossBorderEcommerce: true,
     });
-    expect(unpackChunk(packChunk(chunk))).toEqual(chunk);
+    // The worker posts the packed chunk as JSON: nothing may be lost on the way (no undefined).
+    const packed = packChunk(chunk);
+    expect(JSON.parse(JSON.stringify(packed))).toEqual(packed);
+    // The import's parameters are exactly the row newEnterpriseRow makes, column by column.
+    for (const row of chunk.valid) {
+      const a = {
+        id: `id-${row.line}`,
+        registeredBy: "user-1",
+        at: "2026-11-22T10:00:00.000Z",
+        sample: true,
+      };
+      const expected = newEnterpriseRow({ ...a, input: row.input, ids: row.ids, chapters: row.chapters });
+      expect(Object.keys(expected)).toEqual([...ENTERPRISE_COLUMNS]);
+      const values: unknown[] = [];
+      pushEnterpriseRowValues(values, packRow(row), a);
+      expect(values).toEqual(ENTERPRISE_COLUMNS.map((c) => expected[c]));
+    }
   });
 });

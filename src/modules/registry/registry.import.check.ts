@@ -344,26 +344,30 @@ export function localize(errors: FieldError[], locale: Locale) {
 }
 
 /**
- * A valid row as one flat tuple, for the trip from the worker thread. Posting the rows as objects
- * costs the receiving thread (the one that writes) 7–10 µs a row to rebuild them from V8's
- * structured clone; JSON of flat tuples is parsed in about 1 µs a row, and the objects are then made
- * by plain literals.
+ * A valid row as one flat tuple: what the registry's tables need of it, in the form the writing
+ * thread turns into statement parameters without making objects. Posting rows as objects cost the
+ * writing thread 7–10 µs a row to rebuild them from V8's structured clone; JSON of flat tuples is
+ * parsed in about 1 µs a row.
  */
-type PackedRow = [
+export type PackedRow = [
   line: number,
+  /** Search tokens, space-separated. */
   title: string,
   side: TEnterpriseInput["side"],
   uscc: string | null,
   inn: string | null,
   ogrn: string | null,
   kpp: string | null,
-  identifiers: [string | null, string | null, string | null, string | null],
-  names: [string | null, string | null, string | null],
+  nameZh: string | null,
+  nameRu: string | null,
+  nameEn: string | null,
   legalForm: string | null,
   region: string,
   address: string | null,
-  contacts: [string | null, string | null, string | null],
-  hsChapters: string[],
+  email: string | null,
+  phone: string | null,
+  website: string | null,
+  /** HS chapters of interest, each once, sorted. */
   chapters: string[],
   borderTrade: 0 | 1,
   aeoLevel: TEnterpriseInput["aeo"]["level"],
@@ -371,88 +375,46 @@ type PackedRow = [
   crossBorderEcommerce: 0 | 1,
 ];
 
-interface PackedChunk {
+export interface PackedChunk {
   valid: PackedRow[];
   invalid: InvalidRow[];
+  /** The valid rows' search vocabulary (Vocabulary.terms as entries). */
   terms: [string, number][];
   tokens: number;
 }
 
-export function packChunk(chunk: CheckedChunk): string {
+export function packRow({ line, title, input: i, ids, chapters }: CheckedRow): PackedRow {
   const n = (v: string | undefined | null) => v ?? null;
-  const packed: PackedChunk = {
-    valid: chunk.valid.map(({ line, title, input: i, ids, chapters }) => [
-      line,
-      title,
-      i.side,
-      ids.uscc,
-      ids.inn,
-      ids.ogrn,
-      ids.kpp,
-      [n(i.identifiers.uscc), n(i.identifiers.inn), n(i.identifiers.ogrn), n(i.identifiers.kpp)],
-      [n(i.names.zh), n(i.names.ru), n(i.names.en)],
-      n(i.legalForm),
-      i.region,
-      n(i.address),
-      [n(i.contacts.email), n(i.contacts.phone), n(i.contacts.website)],
-      i.hsChapters,
-      chapters,
-      i.borderTrade ? 1 : 0,
-      i.aeo.level,
-      n(i.aeo.since),
-      i.crossBorderEcommerce ? 1 : 0,
-    ]),
+  return [
+    line,
+    title,
+    i.side,
+    ids.uscc,
+    ids.inn,
+    ids.ogrn,
+    ids.kpp,
+    n(i.names.zh),
+    n(i.names.ru),
+    n(i.names.en),
+    n(i.legalForm),
+    i.region,
+    n(i.address),
+    n(i.contacts.email),
+    n(i.contacts.phone),
+    n(i.contacts.website),
+    chapters,
+    i.borderTrade ? 1 : 0,
+    i.aeo.level,
+    n(i.aeo.since),
+    i.crossBorderEcommerce ? 1 : 0,
+  ];
+}
+
+export function packChunk(chunk: CheckedChunk): PackedChunk {
+  return {
+    valid: chunk.valid.map(packRow),
     invalid: chunk.invalid,
     terms: [...chunk.vocabulary.terms],
     tokens: chunk.vocabulary.tokens,
-  };
-  return JSON.stringify(packed);
-}
-
-export function unpackChunk(text: string): CheckedChunk {
-  const packed = JSON.parse(text) as PackedChunk;
-  const u = (v: string | null) => v ?? undefined;
-  return {
-    valid: packed.valid.map(
-      ([
-        line,
-        title,
-        side,
-        uscc,
-        inn,
-        ogrn,
-        kpp,
-        id,
-        names,
-        legalForm,
-        region,
-        address,
-        contacts,
-        ...rest
-      ]) => {
-        const [hsChapters, chapters, borderTrade, aeoLevel, aeoSince, crossBorderEcommerce] = rest;
-        return {
-          line,
-          title,
-          ids: { uscc, inn, ogrn, kpp },
-          chapters,
-          input: {
-            side,
-            identifiers: { uscc: u(id[0]), inn: u(id[1]), ogrn: u(id[2]), kpp: u(id[3]) },
-            names: { zh: u(names[0]), ru: u(names[1]), en: u(names[2]) },
-            legalForm: u(legalForm),
-            region,
-            address: u(address),
-            contacts: { email: u(contacts[0]), phone: u(contacts[1]), website: u(contacts[2]) },
-            hsChapters,
-            borderTrade: borderTrade === 1,
-            aeo: aeoSince === null ? { level: aeoLevel } : { level: aeoLevel, since: aeoSince },
-            crossBorderEcommerce: crossBorderEcommerce === 1,
-          },
-        };
-      },
-    ),
-    invalid: packed.invalid,
-    vocabulary: { terms: new Map(packed.terms), tokens: packed.tokens },
   };
 }

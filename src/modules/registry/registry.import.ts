@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { newId } from "../../platform/clock.ts";
 import { CsvError, csvText, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
-import type { EnterprisesTable, OrganizationsTable } from "../../platform/db/schema.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
@@ -12,19 +11,19 @@ import { appendTokenizedDocuments } from "../../platform/search/search.ts";
 import type { Vocabulary } from "../../platform/search/tokenize.ts";
 import {
   bodyRecords,
-  type CheckedChunk,
-  type CheckedRow,
   type CheckerInput,
   checkedChunks,
   columnOf,
   countBodyRecords,
   IMPORT_COLUMNS,
   localize,
-  unpackChunk,
+  type PackedChunk,
+  type PackedRow,
+  packChunk,
 } from "./registry.import.check.ts";
 import type { CheckerMessage } from "./registry.import.worker.ts";
 import * as repo from "./registry.repository.ts";
-import { ENTERPRISE_SEARCH_SCOPE, newEnterpriseRow } from "./registry.service.ts";
+import { ENTERPRISE_SEARCH_SCOPE, pushEnterpriseRowValues } from "./registry.service.ts";
 
 /**
  * Bulk import of enterprises from CSV. Every row is checked as a registration would be; valid rows are
@@ -57,50 +56,66 @@ const writeBatch = defineOperation({
   async run(
     ctx,
     input: {
-      orgs: OrganizationsTable[];
-      rows: EnterprisesTable[];
-      chapters: { enterprise_id: string; chapter: string }[];
-      /** Search tokens of each row, worked out with the checks, and their vocabulary. */
-      titles: string[];
+      rows: PackedRow[];
+      /** The new enterprises' ids, one per row. */
+      ids: string[];
+      sample: boolean;
+      /** The rows' search vocabulary, when it still holds for them (worked out with the checks). */
       vocabulary: Vocabulary | undefined;
       fileHash: string;
       lines: [number, number];
     },
   ) {
-    const decisions = input.rows.map((r) => ({
-      enterprise_id: r.id,
-      action: "imported" as const,
-      actor_user_id: ctx.actor.userId,
-      reason: null,
-      at: ctx.now,
-    }));
-    // The rows were made for this batch: stamped in place rather than copied.
-    const stamped = input.rows;
-    for (const r of stamped) {
-      r.registered_at = ctx.now;
-      r.updated_at = ctx.now;
-    }
-    for (const o of input.orgs) o.created_at = ctx.now;
-    await repo.insertEnterprisesBulk(ctx.trx, ctx.dialect, input.orgs, stamped, input.chapters, decisions);
+    // Statement parameters straight from the checked rows: no row objects for 100,000 enterprises.
+    const organizations: unknown[] = [];
+    const enterprises: unknown[] = [];
+    const chapters: unknown[] = [];
+    const decisions: unknown[] = [];
+    const at = ctx.now;
+    const by = ctx.actor.userId;
+    input.rows.forEach((p, k) => {
+      const id = input.ids[k] as string;
+      const [, , side, , , , , zh, ru, en] = p;
+      organizations.push(
+        id,
+        "enterprise",
+        side,
+        (side === "CN" ? zh : ru) ?? "",
+        zh,
+        ru,
+        en,
+        input.sample ? 1 : 0,
+        at,
+      );
+      pushEnterpriseRowValues(enterprises, p, { id, registeredBy: by, at, sample: input.sample });
+      for (const c of p[16]) chapters.push(id, c);
+      decisions.push(id, "imported", by, null, at);
+    });
+    await repo.insertEnterpriseImport(ctx.trx, ctx.dialect, {
+      organizations,
+      enterprises,
+      chapters,
+      decisions,
+    });
     await appendTokenizedDocuments(
       ctx.trx,
       ctx.dialect,
       ENTERPRISE_SEARCH_SCOPE,
-      stamped.map((r, i) => ({ ref: r.id, title: input.titles[i] ?? "", body: "", boost: 1 })),
+      input.rows.map((p, k) => ({ ref: input.ids[k] as string, title: p[1], body: "", boost: 1 })),
       input.vocabulary,
     );
     await ctx.audit({
       action: "enterprise.imported",
       targetType: "enterprise_import",
       targetId: input.fileHash.slice(0, 16),
-      summary: { count: stamped.length, lines: input.lines, ids: stamped.map((r) => r.id) },
+      summary: { count: input.ids.length, lines: input.lines, ids: input.ids },
     });
     // One event per batch: the trust projection makes the profiles of all its enterprises.
     await ctx.emit({
       type: "enterprise.imported",
       aggregateType: "enterprise_import",
       aggregateId: input.fileHash.slice(0, 16),
-      payload: { enterpriseIds: stamped.map((r) => r.id), lines: input.lines },
+      payload: { enterpriseIds: input.ids, lines: input.lines },
     });
   },
 });
@@ -173,10 +188,13 @@ export async function importEnterprises(
     await dropExisting(deps, valid, results, locale);
     if (valid.length > 0) {
       // The chunk's word counts hold only if no row was dropped since.
-      const vocabulary = valid.length === checked ? step.chunk.vocabulary : undefined;
+      const vocabulary =
+        valid.length === checked
+          ? { terms: new Map(step.chunk.terms), tokens: step.chunk.tokens }
+          : undefined;
       const ids = await writeRows(deps, valid, fileHash, options, vocabulary);
-      valid.forEach((b, k) => {
-        results.push({ line: b.line, status: "imported", id: ids[k] ?? null, errors: [] });
+      valid.forEach((p, k) => {
+        results.push({ line: p[0], status: "imported", id: ids[k] ?? null, errors: [] });
       });
     }
     done += checked + invalid.length;
@@ -187,7 +205,7 @@ export async function importEnterprises(
   return { total, imported, invalid: total - imported, rows: results, fileHash };
 }
 
-type CheckStep = { total: number } | { chunk: CheckedChunk };
+type CheckStep = { total: number } | { chunk: PackedChunk };
 
 /** Whether the text has at least `n` line breaks (without splitting it). */
 function countLinesAtLeast(text: string, n: number): boolean {
@@ -212,7 +230,7 @@ async function* checkHere(
     throw e;
   }
   yield { total: records.length };
-  for (const chunk of checkedChunks(input, records)) yield { chunk };
+  for (const chunk of checkedChunks(input, records)) yield { chunk: packChunk(chunk) };
 }
 
 /** Large files: the same checks in a worker thread, which runs ahead while this thread writes. */
@@ -265,7 +283,7 @@ async function* checkInWorker(
       if (m.type === "done") return;
       // Taken: the thread may check one more while this one is written.
       worker.postMessage("more");
-      yield { chunk: unpackChunk(m.chunk) };
+      yield { chunk: JSON.parse(m.chunk) as PackedChunk };
     }
   } finally {
     await worker.terminate();
@@ -273,20 +291,25 @@ async function* checkInWorker(
 }
 
 /** Rows whose identifiers are already registered become invalid rows of the report. */
-async function dropExisting(deps: AppDeps, valid: CheckedRow[], results: ImportRowResult[], locale: Locale) {
-  for (const column of ["uscc", "inn", "ogrn"] as const) {
+async function dropExisting(deps: AppDeps, valid: PackedRow[], results: ImportRowResult[], locale: Locale) {
+  // Where each identifier sits in a packed row.
+  for (const [column, at] of [
+    ["uscc", 3],
+    ["inn", 4],
+    ["ogrn", 5],
+  ] as const) {
     const existing = await repo.existingIdentifiers(
       deps.db.db,
       column,
-      valid.map((v) => v.ids[column]).filter((x): x is string => Boolean(x)),
+      valid.map((p) => p[at]).filter((x): x is string => Boolean(x)),
     );
     if (existing.size === 0) continue;
     for (let i = valid.length - 1; i >= 0; i--) {
-      const v = valid[i];
-      const value = v?.ids[column];
-      if (!v || !value || !existing.has(value)) continue;
+      const p = valid[i];
+      const value = p?.[at];
+      if (!p || !value || !existing.has(value)) continue;
       results.push({
-        line: v.line,
+        line: p[0],
         status: "invalid",
         id: null,
         errors: localize(
@@ -302,55 +325,26 @@ async function dropExisting(deps: AppDeps, valid: CheckedRow[], results: ImportR
 /** One chunk in one transaction (rows, search index, audit entry, event); returns the new ids. */
 async function writeRows(
   deps: AppDeps,
-  batch: CheckedRow[],
+  rows: PackedRow[],
   fileHash: string,
   options: { actor: Actor; sample?: boolean },
   vocabulary: Vocabulary | undefined,
 ): Promise<string[]> {
-  const orgs: OrganizationsTable[] = [];
-  const rows: EnterprisesTable[] = [];
-  const chapters: { enterprise_id: string; chapter: string }[] = [];
-  for (const { input, ids, chapters: hs } of batch) {
-    const id = newId();
-    orgs.push({
-      id,
-      kind: "enterprise",
-      side: input.side,
-      name: (input.side === "CN" ? input.names.zh : input.names.ru) ?? "",
-      name_zh: input.names.zh ?? null,
-      name_ru: input.names.ru ?? null,
-      name_en: input.names.en ?? null,
-      is_sample: options.sample ? 1 : 0,
-      created_at: "",
-    });
-    rows.push(
-      newEnterpriseRow({
-        id,
-        input,
-        ids,
-        chapters: hs,
-        registeredBy: options.actor.userId,
-        at: "",
-        sample: Boolean(options.sample),
-      }),
-    );
-    for (const c of hs) chapters.push({ enterprise_id: id, chapter: c });
-  }
+  const ids = rows.map(() => newId());
   await runOperation(
     operationDeps(deps),
     writeBatch,
     {
-      orgs,
       rows,
-      chapters,
-      titles: batch.map((b) => b.title),
+      ids,
+      sample: Boolean(options.sample),
       vocabulary,
       fileHash,
-      lines: [batch[0]?.line ?? 0, batch.at(-1)?.line ?? 0],
+      lines: [rows[0]?.[0] ?? 0, rows.at(-1)?.[0] ?? 0],
     },
     { actor: options.actor },
   );
-  return rows.map((r) => r.id);
+  return ids;
 }
 
 /** The report as CSV: one line per input row. */

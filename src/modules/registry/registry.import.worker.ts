@@ -17,7 +17,7 @@ import {
 
 export type CheckerMessage =
   | { type: "broken"; line: number; message: string }
-  /** packChunk's text. */
+  /** packChunk's result as JSON. */
   | { type: "chunk"; chunk: string }
   | { type: "done" };
 
@@ -48,7 +48,10 @@ async function run(input: CheckerInput, port: NonNullable<typeof parentPort>) {
       port.postMessage({ type: "done" } satisfies CheckerMessage);
       break;
     }
-    port.postMessage({ type: "chunk", chunk: packChunk(next.value) } satisfies CheckerMessage);
+    port.postMessage({
+      type: "chunk",
+      chunk: JSON.stringify(packChunk(next.value)),
+    } satisfies CheckerMessage);
   }
   port.close();
 }

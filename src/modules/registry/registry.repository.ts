@@ -1,5 +1,5 @@
 import type { Dialect, Executor } from "../../platform/db/db.ts";
-import { insertRows } from "../../platform/db/dialect.ts";
+import { insertValues } from "../../platform/db/dialect.ts";
 import type { EnterprisesTable, RegionsTable } from "../../platform/db/schema.ts";
 
 /** Queries for regions, enterprises, decisions, clearance stats and trust profiles. */
@@ -265,26 +265,71 @@ export function listTrustHistory(db: Executor, enterpriseId: string) {
     .execute();
 }
 
-/** Multi-row inserts for bulk imports, chunked below SQLite's bound-parameter limit. */
-export async function insertEnterprisesBulk(
+/**
+ * A bulk import's rows, as statement parameters (registry.import.ts): organizations and enterprises
+ * (ENTERPRISE_COLUMNS), HS chapters and the "imported" decisions, row after row.
+ */
+export async function insertEnterpriseImport(
   trx: Executor,
   dialect: Dialect,
-  orgs: readonly import("../../platform/db/schema.ts").OrganizationsTable[],
-  rows: readonly EnterprisesTable[],
-  chapters: readonly { enterprise_id: string; chapter: string }[],
-  decisions: readonly {
-    enterprise_id: string;
-    action: "imported";
-    actor_user_id: string | null;
-    reason: string | null;
-    at: string;
-  }[],
+  values: { organizations: unknown[]; enterprises: unknown[]; chapters: unknown[]; decisions: unknown[] },
 ) {
-  await insertRows(trx, dialect, "organizations", orgs);
-  await insertRows(trx, dialect, "enterprises", rows);
-  await insertRows(trx, dialect, "enterprise_hs_chapters", chapters);
-  await insertRows(trx, dialect, "enterprise_decisions", decisions);
+  await insertValues(trx, dialect, "organizations", ORGANIZATION_COLUMNS, values.organizations);
+  await insertValues(trx, dialect, "enterprises", ENTERPRISE_COLUMNS, values.enterprises);
+  await insertValues(trx, dialect, "enterprise_hs_chapters", ["enterprise_id", "chapter"], values.chapters);
+  await insertValues(
+    trx,
+    dialect,
+    "enterprise_decisions",
+    ["enterprise_id", "action", "actor_user_id", "reason", "at"],
+    values.decisions,
+  );
 }
+
+/** The enterprises table's columns, in the order of pushEnterpriseRowValues (registry.service.ts). */
+export const ENTERPRISE_COLUMNS = [
+  "id",
+  "side",
+  "status",
+  "uscc",
+  "inn",
+  "ogrn",
+  "kpp",
+  "name_zh",
+  "name_ru",
+  "name_en",
+  "legal_form",
+  "region",
+  "address",
+  "contact_email",
+  "contact_phone",
+  "website",
+  "hs_chapters",
+  "is_border_trade",
+  "aeo_level",
+  "aeo_since",
+  "is_cross_border_ecommerce",
+  "registered_by",
+  "registered_at",
+  "verified_at",
+  "verified_by",
+  "decision_reason",
+  "updated_at",
+  "is_sample",
+] as const satisfies readonly (keyof EnterprisesTable)[];
+
+/** The organizations columns of insertEnterpriseImport, in order. */
+const ORGANIZATION_COLUMNS = [
+  "id",
+  "kind",
+  "side",
+  "name",
+  "name_zh",
+  "name_ru",
+  "name_en",
+  "is_sample",
+  "created_at",
+] as const;
 
 /** Which of these identifiers are already registered (for bulk duplicate checks). */
 export async function existingIdentifiers(

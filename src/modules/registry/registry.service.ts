@@ -10,6 +10,7 @@ import { defineOperation, type OperationContext } from "../../platform/operation
 import { removeDocument, upsertDocument } from "../../platform/search/search.ts";
 import * as identityRepo from "../identity/identity.repository.ts";
 import { type IdentifierScheme, validateIdentifier } from "./identifiers.ts";
+import type { PackedRow } from "./registry.import.check.ts";
 import * as repo from "./registry.repository.ts";
 import { type CheckedIdentifiers, checkIdentifiers, searchText } from "./registry.requirements.ts";
 import type { TEnterpriseInput } from "./registry.schema.ts";
@@ -89,6 +90,48 @@ export function newEnterpriseRow(a: {
     updated_at: a.at,
     is_sample: a.sample ? 1 : 0,
   };
+}
+
+/**
+ * newEnterpriseRow for a checked import row (PackedRow), as statement parameters in ENTERPRISE_COLUMNS
+ * order (registry.repository.ts), appended to `out`: a bulk import makes no row objects (registry.import.ts). A test holds the
+ * two to the same result.
+ */
+export function pushEnterpriseRowValues(
+  out: unknown[],
+  p: PackedRow,
+  a: { id: string; registeredBy: string | null; at: string; sample: boolean },
+) {
+  out.push(
+    a.id,
+    p[2],
+    "pending",
+    p[3],
+    p[4],
+    p[5],
+    p[6],
+    p[7],
+    p[8],
+    p[9],
+    p[10],
+    p[11],
+    p[12],
+    p[13],
+    p[14],
+    p[15],
+    JSON.stringify(p[16]),
+    p[17],
+    p[18],
+    p[19],
+    p[20],
+    a.registeredBy,
+    a.at,
+    null,
+    null,
+    null,
+    a.at,
+    a.sample ? 1 : 0,
+  );
 }
 
 export interface RegisterInput extends TEnterpriseInput {

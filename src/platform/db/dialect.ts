@@ -66,17 +66,33 @@ export async function insertRows<T extends keyof DB & string>(
   const first = rows[0];
   if (first === undefined) return;
   const columns = Object.keys(first);
-  const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS[dialect] / columns.length));
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const parameters: unknown[] = [];
-    for (const row of chunk) {
-      const record = row as Record<string, unknown>;
-      for (const column of columns) {
-        const value = record[column];
-        parameters.push(value === undefined ? null : value);
-      }
+  const values: unknown[] = [];
+  for (const row of rows) {
+    const record = row as Record<string, unknown>;
+    for (const column of columns) {
+      const value = record[column];
+      values.push(value === undefined ? null : value);
     }
-    await trx.executeQuery(CompiledQuery.raw(insertText(dialect, table, columns, chunk.length), parameters));
+  }
+  await insertValues(trx, dialect, table, columns as (keyof DB[T] & string)[], values);
+}
+
+/** The same with the rows already laid out as parameters: row after row, each in `columns` order. */
+export async function insertValues<T extends keyof DB & string>(
+  trx: Executor,
+  dialect: Dialect,
+  table: T,
+  columns: readonly (keyof DB[T] & string)[],
+  values: readonly unknown[],
+): Promise<void> {
+  const width = columns.length;
+  if (values.length % width !== 0)
+    throw new Error(`insertValues: ${values.length} values for ${width} columns`);
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS[dialect] / width));
+  for (let start = 0; start < values.length; start += perChunk * width) {
+    const parameters = values.slice(start, start + perChunk * width);
+    await trx.executeQuery(
+      CompiledQuery.raw(insertText(dialect, table, columns, parameters.length / width), parameters),
+    );
   }
 }
