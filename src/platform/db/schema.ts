@@ -117,6 +117,8 @@ export interface SearchDocsTable {
   ref: string;
   title: string;
   body: string;
+  /** Static rank multiplier (default 1). */
+  boost: Generated<number>;
 }
 
 export interface HsNodesTable {

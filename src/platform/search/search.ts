@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from "kysely";
 import type { Dialect, Executor } from "../db/db.ts";
-import { insertRows } from "../db/dialect.ts";
+import { insertValues } from "../db/dialect.ts";
 import { indexTokens, parseQuery, type SearchQuery, type Vocabulary, vocabularyOf } from "./tokenize.ts";
 
 /**
@@ -95,8 +95,8 @@ export async function appendTokenizedDocuments(
   counted?: Vocabulary,
 ) {
   if (docs.length === 0) return;
-  const rows = docs.map((d) => ({ scope, ref: d.ref, title: d.title, body: d.body, boost: d.boost }));
   if (dialect === "postgres") {
+    const rows = docs.map((d) => ({ scope, ref: d.ref, title: d.title, body: d.body, boost: d.boost }));
     await sql`insert into search_docs (scope, ref, title, body, boost, tsv)
       select x.scope, x.ref, x.title, x.body, x.boost,
         setweight(array_to_tsvector(coalesce(string_to_array(nullif(x.title, ''), ' '), '{}')), 'A') ||
@@ -108,10 +108,12 @@ export async function appendTokenizedDocuments(
   }
   // SQLite has one writer at a time, so the rows inserted here are exactly those after the last id.
   const last = await sql<{ id: number | null }>`select max(id) as id from search_docs`.execute(trx);
-  await insertRows(trx, dialect, "search_docs", rows);
+  const values: unknown[] = [];
+  for (const d of docs) values.push(scope, d.ref, d.title, d.body, d.boost);
+  await insertValues(trx, dialect, "search_docs", ["scope", "ref", "title", "body", "boost"], values);
   await sql`insert into search_fts (rowid, title, body)
     select id, title, body from search_docs where id > ${last.rows[0]?.id ?? 0} order by id`.execute(trx);
-  await countWords(trx, rows, 1, counted);
+  await countWords(trx, docs, 1, counted);
 }
 
 /**
