@@ -27,7 +27,7 @@ describe("WAL checkpoints in a background thread", () => {
     db.pragma("synchronous = NORMAL");
     db.exec("create table t (id integer primary key, v text not null)");
     const checkpointer = startCheckpointer(file, db);
-    await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === 0, "thread ready");
+    await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === 10_000, "thread ready");
 
     // About 8 MB in one commit: with SQLite's own checkpoint (1,000 pages) the commit would copy it
     // into the database file itself.
@@ -50,6 +50,26 @@ describe("WAL checkpoints in a background thread", () => {
     const again = new SQLite(file, { readonly: true });
     expect(again.prepare("select count(*) as n from t").get()).toEqual({ n: 2001 });
     again.close();
+  });
+
+  it("keeps the log bounded under writes without pause (the connection's backstop lets it start over)", async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-ckpt-"));
+    const file = path.join(dir, "c.sqlite");
+    const db = new SQLite(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.exec("create table t (id integer primary key, v text not null)");
+    const checkpointer = startCheckpointer(file, db, { backstopPages: 500 });
+    await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === 500, "thread ready");
+    const insert = db.prepare("insert into t (v) values (?)");
+    const write = db.transaction(() => {
+      for (let i = 0; i < 10; i++) insert.run("x".repeat(4000));
+    });
+    // About 24 MB in 600 transactions, one after another: 6,000 pages, twelve times the backstop.
+    for (let k = 0; k < 600; k++) write();
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThan(4_000_000);
+    await checkpointer.stop();
+    db.close();
   });
 
   it("stopping before the thread is ready still ends it and leaves the connection usable", async () => {
