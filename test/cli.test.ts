@@ -29,7 +29,8 @@ function amur(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(root, "bin/amur.js"), ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, AMUR_DATA_DIR: dataDir, AMUR_LOG_LEVEL: "warn", ...env },
+    // English unless a test asks otherwise, whatever the shell's LANG.
+    env: { ...process.env, LANG: "C.UTF-8", AMUR_DATA_DIR: dataDir, AMUR_LOG_LEVEL: "warn", ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -78,8 +79,9 @@ describe("amur CLI (SQLite)", () => {
     );
     const ok = amur(["enterprises", "import", csv, "--lang", "zh-CN"]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^1 imported, 1 invalid of 2 rows/);
-    expect(ok.stderr).toContain("line 3");
+    // Everything it says in the language asked for.
+    expect(ok.stdout).toMatch(/^共 2 行：导入 1 行，无效 1 行，用时 [\d.]+ 秒；报告：/);
+    expect(ok.stderr).toContain("第 3 行: uscc:");
     const report = fs.readFileSync(`${csv}.report.csv`, "utf8");
     expect(report.split("\r\n")[2]).toMatch(/^3,invalid,,uscc: .*第 18 位/);
     const again = amur(["enterprises", "import", csv]);
@@ -102,8 +104,8 @@ describe("amur CLI (SQLite)", () => {
     expect(refused.stderr).toMatch(
       /^amur: Файл в другой кодировке: .*--encoding.* \[FILE_NOT_IN_ENCODING\]\n$/,
     );
-    const ok = amur(["enterprises", "import", csv, "--encoding", "windows-1251"]);
-    expect(ok.stdout).toMatch(/^1 imported, 0 invalid of 1 rows/);
+    const ok = amur(["enterprises", "import", csv, "--encoding", "windows-1251", "--lang", "ru-RU"]);
+    expect(ok.stdout).toMatch(/^Импортировано: 1, с ошибками: 0 из 1 строк за [\d.]+ с; отчёт: /);
     const db = new SQLite(path.join(dataDir, "amur.sqlite"), { readonly: true });
     try {
       const row = db.prepare("select name_ru from enterprises where name_ru like '%Пример Амур%'").get();
@@ -141,6 +143,10 @@ describe("amur CLI (SQLite)", () => {
     const r = amur(["stats", "import", "--format", "comtrade", file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^2 facts imported from 2 rows/m);
+    // The same file again changes nothing, and says so in the language asked for.
+    const again = amur(["stats", "import", "--format", "comtrade", file, "--lang", "ru-RU"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^уже импортирован как \S+; ничего не изменилось$/m);
   });
 
   it("prints help for every command group", () => {

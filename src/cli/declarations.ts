@@ -7,6 +7,7 @@ import {
   importDeclarations,
 } from "../modules/declarations/declarations.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
+import { t } from "../platform/i18n/i18n.ts";
 import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
 
 export function registerDeclarations(program: Command): void {
@@ -26,7 +27,7 @@ export function registerDeclarations(program: Command): void {
         if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);
-        const bar = progressBar("declarations");
+        const bar = progressBar(t(locale, "cli.unitDeclarations"), t(locale, "cli.progress"));
         const started = Date.now();
         const report = await withDeps(async (deps) => {
           await ensureDeclarationReference(deps);
@@ -41,11 +42,11 @@ export function registerDeclarations(program: Command): void {
         const seconds = (Date.now() - started) / 1000;
         for (const r of report.rows.filter((x) => x.status === "invalid").slice(0, 20)) {
           process.stderr.write(
-            `  line ${r.line} (${r.ref || "—"}): ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
+            `  ${t(locale, "cli.line", { line: r.line })} (${r.ref || "—"}): ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
           );
         }
         process.stdout.write(
-          `${report.imported} filed, ${report.existing} already filed, ${report.invalid} invalid of ${report.declarations} declarations in ${seconds.toFixed(1)} s; report: ${reportFile}\n`,
+          `${t(locale, "cli.declarationsImported", { imported: report.imported, existing: report.existing, invalid: report.invalid, total: report.declarations, seconds: seconds.toFixed(1), file: reportFile })}\n`,
         );
         if (report.imported + report.existing === 0) process.exitCode = 1;
       },

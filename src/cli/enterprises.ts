@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importEnterprises, importReportCsv } from "../modules/registry/registry.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
+import { t } from "../platform/i18n/i18n.ts";
 import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
 
 export function registerEnterprises(program: Command): void {
@@ -23,7 +24,7 @@ export function registerEnterprises(program: Command): void {
         // Strict: a file in another encoding is refused, never imported with replacement characters.
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);
-        const bar = progressBar("rows");
+        const bar = progressBar(t(locale, "cli.unitRows"), t(locale, "cli.progress"));
         const started = Date.now();
         const report = await withDeps(async (deps) => {
           // Rows name regions: make sure the shipped region list is loaded.
@@ -40,13 +41,13 @@ export function registerEnterprises(program: Command): void {
         const seconds = (Date.now() - started) / 1000;
         for (const r of report.rows.filter((x) => x.status === "invalid").slice(0, 20)) {
           process.stderr.write(
-            `  line ${r.line}: ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
+            `  ${t(locale, "cli.line", { line: r.line })}: ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
           );
         }
         if (report.invalid > 20)
-          process.stderr.write(`  … and ${report.invalid - 20} more invalid rows in the report\n`);
+          process.stderr.write(`  ${t(locale, "cli.moreInvalid", { count: report.invalid - 20 })}\n`);
         process.stdout.write(
-          `${report.imported} imported, ${report.invalid} invalid of ${report.total} rows in ${seconds.toFixed(1)} s; report: ${reportFile}\n`,
+          `${t(locale, "cli.enterprisesImported", { imported: report.imported, invalid: report.invalid, total: report.total, seconds: seconds.toFixed(1), file: reportFile })}\n`,
         );
         if (report.imported === 0 && report.total > 0) process.exitCode = 1;
       },

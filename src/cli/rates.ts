@@ -5,14 +5,9 @@ import { FX_SOURCES, type FxSource } from "../modules/tariffs/fx/fx.parse.ts";
 import { importRates } from "../modules/tariffs/fx/fx.service.ts";
 import { operationDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/errors.ts";
-import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
+import { t } from "../platform/i18n/i18n.ts";
 import { runOperation } from "../platform/operations.ts";
-import { CliError, withDeps } from "./context.ts";
-
-function cliLocale(lang: string | undefined): Locale {
-  if (lang && isLocale(lang)) return lang;
-  return matchLocale(lang ?? process.env.LANG ?? "") ?? "en";
-}
+import { CliError, cliLocale, withDeps } from "./context.ts";
 
 export function registerRates(program: Command): void {
   const rates = program.command("rates").description("Official exchange rates");
@@ -51,7 +46,7 @@ export function registerRates(program: Command): void {
       );
       const pairs = new Set(parsed.rates.map((r) => `${r.base}/${r.quote}`));
       process.stdout.write(
-        `${result.imported} rates imported (${[...pairs].slice(0, 8).join(", ")}${pairs.size > 8 ? ", …" : ""}; ${result.from} … ${result.to}; source ${parsed.source}).\n`,
+        `${t(locale, "cli.ratesImported", { count: result.imported, pairs: `${[...pairs].slice(0, 8).join(", ")}${pairs.size > 8 ? ", …" : ""}`, from: result.from ?? "—", to: result.to ?? "—", source: parsed.source })}\n`,
       );
     });
 }

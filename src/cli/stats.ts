@@ -3,13 +3,14 @@ import { gunzipSync } from "node:zlib";
 import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "../modules/statistics/statistics.caliber.ts";
-import { importComtrade } from "../modules/statistics/statistics.comtrade.ts";
+import { importComtrade, localizeIssues } from "../modules/statistics/statistics.comtrade.ts";
 import { type Dimension, type Measure, runQuery, toCsv } from "../modules/statistics/statistics.query.ts";
 import { ZQuery } from "../modules/statistics/statistics.schema.ts";
 import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statistics.service.ts";
 import { statsStoreFor } from "../modules/statistics/stats.store.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { CliError, progressBar, withDeps } from "./context.ts";
+import { t } from "../platform/i18n/i18n.ts";
+import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
 
 const list = (v: string | undefined) =>
   v
@@ -39,10 +40,11 @@ export function registerStats(program: Command): void {
     .option("--caliber <name>", "with --format caliber: the saved caliber")
     .option("--encoding <name>", "the file's encoding (default utf-8; e.g. gb18030, windows-1251)", "utf-8")
     .option("--publish", "make the facts public at once")
+    .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
     .action(
       async (
         file: string,
-        opts: { format: string; caliber?: string; encoding: string; publish?: boolean },
+        opts: { format: string; caliber?: string; encoding: string; publish?: boolean; lang?: string },
       ) => {
         if (opts.format !== "comtrade" && opts.format !== "caliber")
           throw new CliError(`unknown format ${opts.format}: use comtrade or caliber`);
@@ -53,7 +55,8 @@ export function registerStats(program: Command): void {
         // Comtrade's bulk files come gzipped (…txt.gz): read them as they are.
         const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
         const text = decodeImportFile(raw, opts.encoding);
-        const bar = progressBar("facts");
+        const locale = cliLocale(opts.lang);
+        const bar = progressBar(t(locale, "cli.unitFacts"), t(locale, "cli.progress"));
         const r = await withDeps(async (deps) => {
           await loadReferenceData(deps, { only: ["hs", "countries"] });
           const store = statsStoreFor(deps.db.db, deps.config);
@@ -71,17 +74,23 @@ export function registerStats(program: Command): void {
             onProgress: bar.onProgress,
           });
         }).finally(bar.stop);
-        for (const e of r.errors.slice(0, 30))
-          process.stderr.write(`  line ${e.line}: ${e.field}: ${e.message}\n`);
-        if (r.errors.length > 30) process.stderr.write(`  … and ${r.errors.length - 30} more\n`);
-        for (const s of r.skipped) process.stdout.write(`  ${s.count} rows: ${s.reason}\n`);
-        if (r.alreadyImported) process.stdout.write(`already imported as ${r.datasetId}; nothing changed\n`);
+        const said = localizeIssues(r, locale);
+        for (const e of said.errors.slice(0, 30))
+          process.stderr.write(`  ${t(locale, "cli.line", { line: e.line })}: ${e.field}: ${e.message}\n`);
+        if (r.errors.length > 30)
+          process.stderr.write(`  ${t(locale, "cli.more", { count: r.errors.length - 30 })}\n`);
+        for (const s of said.skipped)
+          process.stdout.write(
+            `  ${t(locale, "cli.statsSkipped", { count: s.count, reason: s.message ?? s.reason })}\n`,
+          );
+        if (r.alreadyImported)
+          process.stdout.write(`${t(locale, "cli.statsAlreadyImported", { dataset: r.datasetId ?? "—" })}\n`);
         else if (r.errors.length) {
-          process.stdout.write(`${r.errors.length} bad rows of ${r.rows}: nothing imported\n`);
+          process.stdout.write(`${t(locale, "cli.statsBadRows", { bad: r.errors.length, rows: r.rows })}\n`);
           process.exitCode = 1;
         } else
           process.stdout.write(
-            `${r.imported} facts imported from ${r.rows} rows as dataset ${r.datasetId}\n`,
+            `${t(locale, "cli.statsImported", { imported: r.imported, rows: r.rows, dataset: r.datasetId ?? "—" })}\n`,
           );
       },
     );
