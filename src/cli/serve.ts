@@ -4,10 +4,11 @@ import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { randomToken } from "../platform/auth/crypto.ts";
 import { runWorkers, workerRole, writeTurnsFromPrimary } from "../platform/cluster.ts";
 import { DEMO_SEEDERS } from "../platform/demo.ts";
+import { t } from "../platform/i18n/i18n.ts";
 import { closeModules, ROUTE_MODULES } from "../platform/modules.ts";
 import { runDemoSeeders } from "../platform/seed.ts";
 import { createDeps, serve } from "../platform/server.ts";
-import { cliConfig, describeDatabase } from "./context.ts";
+import { cliConfig, cliLocale, describeDatabase } from "./context.ts";
 import { progressReporter } from "./reference.ts";
 
 export function registerServe(program: Command): void {
@@ -51,29 +52,30 @@ export function registerServe(program: Command): void {
       } else {
         ({ url } = await serve(deps));
       }
+      // In the shell's language (LANG), like the command's errors.
+      const locale = cliLocale(undefined);
+      const say = (key: string, params: Record<string, string | number> = {}) =>
+        `  ${t(locale, `cli.serve.${key}`, params)}`;
       const lines = [
         "",
-        `  Amur is running at ${url.replace("127.0.0.1", "localhost")}`,
-        `  Database: ${describeDatabase(config)}`,
-        ...(config.workers > 1 ? [`  Server processes: ${config.workers}`] : []),
-        `  API docs: ${url}/api/docs`,
+        say("running", { url: url.replace("127.0.0.1", "localhost") }),
+        say("database", { database: describeDatabase(config) }),
+        ...(config.workers > 1 ? [say("workers", { count: config.workers })] : []),
+        say("apiDocs", { url: `${url}/api/docs` }),
       ];
       if (demoPassword && !config.demoPassword) {
         lines.push(
           "",
-          "  First start: demo data loaded (all of it is labelled sample).",
-          "  Sign in as admin@amur.local with this password, shown only now:",
+          say("demoLoaded"),
+          say("signInAdmin"),
           `      ${demoPassword}`,
-          "  The same password opens every demo account (officer.harbin@sample.amur.local, trader.heihe@sample.amur.local, …).",
-          "  Lost it? Run: npx amur user create-admin --email you@example.org --password '…'",
+          say("samePassword"),
+          say("lostIt", { command: "npx amur user create-admin --email you@example.org --password '…'" }),
         );
       } else if (demoPassword) {
-        lines.push("", "  First start: demo data loaded; demo accounts use AMUR_DEMO_PASSWORD.");
+        lines.push("", say("demoFromEnv"));
       } else if (isNew) {
-        lines.push(
-          "",
-          "  Empty database: create an administrator with npx amur user create-admin --email … --password …",
-        );
+        lines.push("", say("empty", { command: "npx amur user create-admin --email … --password …" }));
       }
       process.stdout.write(`${lines.join("\n")}\n\n`);
     });
