@@ -1,6 +1,11 @@
 import type { Command } from "commander";
 import { verifyAuditChain } from "../platform/audit/audit.ts";
-import { withDeps } from "./context.ts";
+import { t } from "../platform/i18n/i18n.ts";
+import { cliLocale, withDeps } from "./context.ts";
+
+/** What this command prints, in the shell's language (LANG). */
+const say = (key: string, params: Record<string, string | number> = {}) =>
+  t(cliLocale(undefined), `cli.admin.${key}`, params);
 
 export function registerAudit(program: Command): void {
   const audit = program.command("audit").description("Audit log");
@@ -10,10 +15,10 @@ export function registerAudit(program: Command): void {
     .action(async () => {
       const result = await withDeps((deps) => verifyAuditChain(deps.db.db));
       if (result.ok) {
-        process.stdout.write(`OK: ${result.count} entries, chain head ${result.head}\n`);
+        process.stdout.write(`${say("auditOk", { count: result.count, head: result.head ?? "—" })}\n`);
       } else {
         process.stdout.write(
-          `BROKEN at entry #${result.brokenAt} (${result.reason}); ${result.count} entries before it are intact\n`,
+          `${say("auditBroken", { at: result.brokenAt ?? "?", reason: result.reason ?? "", count: result.count })}\n`,
         );
         process.exitCode = 1;
       }

@@ -108,18 +108,21 @@ export function registerStats(program: Command): void {
       if (!parsed.success)
         throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
       await withDeps((deps) => saveCaliber(statsStoreFor(deps.db.db, deps.config), name, parsed.data, "cli"));
-      process.stdout.write(`caliber ${name} saved\n`);
+      process.stdout.write(`${t(cliLocale(undefined), "cli.admin.caliberSaved", { name })}\n`);
     });
 
   stats
     .command("rebuild")
     .description("Recompute the platform facts from the released declarations")
     .action(async () => {
-      const bar = progressBar("declarations", "rebuild");
+      const locale = cliLocale(undefined);
+      const bar = progressBar(t(locale, "cli.unitDeclarations"), t(locale, "cli.admin.rebuild"));
       const r = await withDeps((deps) =>
         rebuildPlatformFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config), bar.onProgress),
       ).finally(bar.stop);
-      process.stdout.write(`${r.facts} facts from ${r.declarations} released declarations\n`);
+      process.stdout.write(
+        `${t(locale, "cli.admin.rebuilt", { facts: r.facts, declarations: r.declarations })}\n`,
+      );
     });
 
   stats
