@@ -3,9 +3,8 @@ import * as repo from "../modules/identity/identity.repository.ts";
 import { createApiKey } from "../modules/identity/identity.service.ts";
 import { SCOPES, type Scope } from "../platform/auth/policy.ts";
 import { operationDeps } from "../platform/deps.ts";
-import { t } from "../platform/i18n/i18n.ts";
 import { runOperation } from "../platform/operations.ts";
-import { CliError, cliLocale, withDeps } from "./context.ts";
+import { CliError, say, withDeps } from "./context.ts";
 
 export function registerApiKey(program: Command): void {
   const apikey = program.command("apikey").description("Manage API keys");
@@ -35,7 +34,7 @@ export function registerApiKey(program: Command): void {
           { actor: { userId: null, label: "cli", organizationId: null } },
         );
         process.stderr.write(
-          `${t(cliLocale(undefined), "cli.admin.apiKeyCreated", { name: apiKey.name, scopes: apiKey.scopes.join(", "), email: user.email })}\n`,
+          `${say("admin.apiKeyCreated", { name: apiKey.name, scopes: apiKey.scopes.join(", "), email: user.email })}\n`,
         );
         process.stdout.write(`${secret}\n`);
       });

@@ -1,11 +1,6 @@
 import type { Command } from "commander";
 import { verifyAuditChain } from "../platform/audit/audit.ts";
-import { t } from "../platform/i18n/i18n.ts";
-import { cliLocale, withDeps } from "./context.ts";
-
-/** What this command prints, in the shell's language (LANG). */
-const say = (key: string, params: Record<string, string | number> = {}) =>
-  t(cliLocale(undefined), `cli.admin.${key}`, params);
+import { say, withDeps } from "./context.ts";
 
 export function registerAudit(program: Command): void {
   const audit = program.command("audit").description("Audit log");
@@ -15,10 +10,10 @@ export function registerAudit(program: Command): void {
     .action(async () => {
       const result = await withDeps((deps) => verifyAuditChain(deps.db.db));
       if (result.ok) {
-        process.stdout.write(`${say("auditOk", { count: result.count, head: result.head ?? "—" })}\n`);
+        process.stdout.write(`${say("admin.auditOk", { count: result.count, head: result.head ?? "—" })}\n`);
       } else {
         process.stdout.write(
-          `${say("auditBroken", { at: result.brokenAt ?? "?", reason: result.reason ?? "", count: result.count })}\n`,
+          `${say("admin.auditBroken", { at: result.brokenAt ?? "?", reason: result.reason ?? "", count: result.count })}\n`,
         );
         process.exitCode = 1;
       }

@@ -1,7 +1,7 @@
 import cliProgress from "cli-progress";
 import { loadConfig, type TConfig } from "../platform/config.ts";
 import type { AppDeps } from "../platform/deps.ts";
-import { isLocale, type Locale, matchLocale } from "../platform/i18n/i18n.ts";
+import { isLocale, type Locale, matchLocale, t } from "../platform/i18n/i18n.ts";
 import { closeModules } from "../platform/modules.ts";
 import { createDeps, createLogger } from "../platform/server.ts";
 
@@ -29,6 +29,11 @@ export function progressBar(
     },
     stop: () => bar?.stop(),
   };
+}
+
+/** A message of the CLI's own in the shell's language (LANG); the imports take --lang instead. */
+export function say(key: string, params: Record<string, string | number> = {}): string {
+  return t(cliLocale(undefined), `cli.${key}`, params);
 }
 
 /** The language of a command's messages: --lang, else the LANG of the shell, else English. */

@@ -2,13 +2,8 @@ import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { randomToken } from "../platform/auth/crypto.ts";
 import { DEMO_SEEDERS } from "../platform/demo.ts";
-import { t } from "../platform/i18n/i18n.ts";
 import { runDemoSeeders } from "../platform/seed.ts";
-import { cliConfig, cliLocale, describeDatabase, withDeps } from "./context.ts";
-
-/** What this command prints, in the shell's language (LANG). */
-const say = (key: string, params: Record<string, string | number> = {}) =>
-  t(cliLocale(undefined), `cli.admin.${key}`, params);
+import { cliConfig, describeDatabase, say, withDeps } from "./context.ts";
 
 export function registerDatabase(program: Command): void {
   program
@@ -18,7 +13,7 @@ export function registerDatabase(program: Command): void {
       const config = cliConfig();
       // createDeps migrates; this reports what it did.
       await withDeps(async () => {}, config);
-      process.stdout.write(`${say("migrated", { database: describeDatabase(config) })}\n`);
+      process.stdout.write(`${say("admin.migrated", { database: describeDatabase(config) })}\n`);
     });
 
   const seed = program.command("seed").description("Load sample data");
@@ -37,15 +32,15 @@ export function registerDatabase(program: Command): void {
         await loadReferenceData(deps);
         return runDemoSeeders(deps, DEMO_SEEDERS, {
           demoPassword,
-          progress: (name) => process.stderr.write(`${say("seeding", { name })}\n`),
+          progress: (name) => process.stderr.write(`${say("admin.seeding", { name })}\n`),
         });
       }, config);
       const created = Object.values(report).reduce((a, b) => a + b, 0);
       for (const [name, n] of Object.entries(report))
-        process.stdout.write(`  ${say("seeded", { name, count: n })}\n`);
+        process.stdout.write(`  ${say("admin.seeded", { name, count: n })}\n`);
       if (created > 0 && !opts.password && !config.demoPassword) {
-        process.stdout.write(`${say("demoPassword", { password: demoPassword })}\n`);
+        process.stdout.write(`${say("admin.demoPassword", { password: demoPassword })}\n`);
       }
-      process.stdout.write(`${say(created === 0 ? "demoPresent" : "demoLoaded")}\n`);
+      process.stdout.write(`${say(created === 0 ? "admin.demoPresent" : "admin.demoLoaded")}\n`);
     });
 }

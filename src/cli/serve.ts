@@ -4,11 +4,10 @@ import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { randomToken } from "../platform/auth/crypto.ts";
 import { runWorkers, workerRole, writeTurnsFromPrimary } from "../platform/cluster.ts";
 import { DEMO_SEEDERS } from "../platform/demo.ts";
-import { t } from "../platform/i18n/i18n.ts";
 import { closeModules, ROUTE_MODULES } from "../platform/modules.ts";
 import { runDemoSeeders } from "../platform/seed.ts";
 import { createDeps, serve } from "../platform/server.ts";
-import { cliConfig, cliLocale, describeDatabase } from "./context.ts";
+import { cliConfig, describeDatabase, say } from "./context.ts";
 import { progressReporter } from "./reference.ts";
 
 export function registerServe(program: Command): void {
@@ -53,29 +52,28 @@ export function registerServe(program: Command): void {
         ({ url } = await serve(deps));
       }
       // In the shell's language (LANG), like the command's errors.
-      const locale = cliLocale(undefined);
-      const say = (key: string, params: Record<string, string | number> = {}) =>
-        `  ${t(locale, `cli.serve.${key}`, params)}`;
+      const line = (key: string, params: Record<string, string | number> = {}) =>
+        `  ${say(`serve.${key}`, params)}`;
       const lines = [
         "",
-        say("running", { url: url.replace("127.0.0.1", "localhost") }),
-        say("database", { database: describeDatabase(config) }),
-        ...(config.workers > 1 ? [say("workers", { count: config.workers })] : []),
-        say("apiDocs", { url: `${url}/api/docs` }),
+        line("running", { url: url.replace("127.0.0.1", "localhost") }),
+        line("database", { database: describeDatabase(config) }),
+        ...(config.workers > 1 ? [line("workers", { count: config.workers })] : []),
+        line("apiDocs", { url: `${url}/api/docs` }),
       ];
       if (demoPassword && !config.demoPassword) {
         lines.push(
           "",
-          say("demoLoaded"),
-          say("signInAdmin"),
+          line("demoLoaded"),
+          line("signInAdmin"),
           `      ${demoPassword}`,
-          say("samePassword"),
-          say("lostIt", { command: "npx amur user create-admin --email you@example.org --password '…'" }),
+          line("samePassword"),
+          line("lostIt", { command: "npx amur user create-admin --email you@example.org --password '…'" }),
         );
       } else if (demoPassword) {
-        lines.push("", say("demoFromEnv"));
+        lines.push("", line("demoFromEnv"));
       } else if (isNew) {
-        lines.push("", say("empty", { command: "npx amur user create-admin --email … --password …" }));
+        lines.push("", line("empty", { command: "npx amur user create-admin --email … --password …" }));
       }
       process.stdout.write(`${lines.join("\n")}\n\n`);
     });

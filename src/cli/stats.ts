@@ -10,7 +10,7 @@ import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statisti
 import { statsStoreFor } from "../modules/statistics/stats.store.ts";
 import { decodeImportFile } from "../platform/csv.ts";
 import { t } from "../platform/i18n/i18n.ts";
-import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
+import { CliError, cliLocale, progressBar, say, withDeps } from "./context.ts";
 
 const list = (v: string | undefined) =>
   v
@@ -108,7 +108,7 @@ export function registerStats(program: Command): void {
       if (!parsed.success)
         throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
       await withDeps((deps) => saveCaliber(statsStoreFor(deps.db.db, deps.config), name, parsed.data, "cli"));
-      process.stdout.write(`${t(cliLocale(undefined), "cli.admin.caliberSaved", { name })}\n`);
+      process.stdout.write(`${say("admin.caliberSaved", { name })}\n`);
     });
 
   stats

@@ -9,9 +9,8 @@ import {
   hashNewPassword,
 } from "../modules/identity/identity.service.ts";
 import { operationDeps } from "../platform/deps.ts";
-import { t } from "../platform/i18n/i18n.ts";
 import { runOperation, SYSTEM_ACTOR } from "../platform/operations.ts";
-import { CliError, cliLocale, withDeps } from "./context.ts";
+import { CliError, say, withDeps } from "./context.ts";
 
 export function registerUser(program: Command): void {
   const user = program.command("user").description("Manage users");
@@ -65,7 +64,7 @@ export function registerUser(program: Command): void {
           { userId: row.id, organizationId: platform.id, role: "platform_admin" },
           { actor: SYSTEM_ACTOR },
         );
-        process.stdout.write(`${t(cliLocale(undefined), "cli.admin.adminReady", { email: email.data })}\n`);
+        process.stdout.write(`${say("admin.adminReady", { email: email.data })}\n`);
       });
     });
 }
