@@ -2,7 +2,7 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { type LoadProgress, loadReferenceData } from "../modules/reference/reference.service.ts";
 import { t } from "../platform/i18n/i18n.ts";
-import { cliLocale, withDeps } from "./context.ts";
+import { cliLocale, say, withDeps } from "./context.ts";
 
 /** A progress bar per dataset on a terminal; plain lines otherwise (CI logs). */
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
@@ -22,7 +22,9 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
     onProgress(p: LoadProgress) {
       if (!bars) {
         if (p.phase === "done" || p.phase === "skip")
-          stream.write(`  ${p.dataset}: ${p.phase === "skip" ? "unchanged" : "loaded"}\n`);
+          stream.write(
+            `  ${p.dataset}: ${say(`admin.referenceStatus.${p.phase === "skip" ? "unchanged" : "loaded"}`)}\n`,
+          );
         return;
       }
       let bar = byDataset.get(p.dataset);
