@@ -177,6 +177,14 @@ describe("amur CLI (SQLite)", () => {
     ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--email");
+    // The command's own errors in the language asked for, or the shell's.
+    const missing = amur(["enterprises", "import", path.join(dataDir, "nope.csv"), "--lang", "ru-RU"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^amur: нет такого файла: /);
+    const zh = amur(["user", "create-admin", "--email", "not-an-email", "--password", "x"], {
+      LANG: "zh_CN.UTF-8",
+    });
+    expect(zh.stderr).toMatch(/^amur: --email 不是有效的电子邮箱地址/);
   });
 
   it("migrates, seeds demo data idempotently, creates an admin and an API key, verifies the audit log", () => {

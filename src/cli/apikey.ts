@@ -22,11 +22,11 @@ export function registerApiKey(program: Command): void {
       const bad = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
       if (bad.length || scopes.length === 0)
         throw new CliError(
-          `--scopes: unknown scope ${bad.join(", ") || "(none given)"}; use ${SCOPES.join(", ")}`,
+          say("error.badScopes", { bad: bad.join(", ") || say("error.noScopes"), scopes: SCOPES.join(", ") }),
         );
       await withDeps(async (deps) => {
         const user = await repo.findUserByEmail(deps.db.db, opts.email.toLowerCase());
-        if (!user) throw new CliError(`no user with email ${opts.email}`);
+        if (!user) throw new CliError(say("error.noUser", { email: opts.email }));
         const { secret, apiKey } = await runOperation(
           operationDeps(deps),
           createApiKey,

@@ -24,7 +24,8 @@ export function registerDeclarations(program: Command): void {
     .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
     .action(
       async (file: string, opts: { email: string; encoding: string; report?: string; lang?: string }) => {
-        if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+        if (!fs.existsSync(file))
+          throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);
         const bar = progressBar(t(locale, "cli.unitDeclarations"), t(locale, "cli.progress"));

@@ -20,7 +20,8 @@ export function registerEnterprises(program: Command): void {
     .option("--sample", "mark the imported enterprises as sample data")
     .action(
       async (file: string, opts: { report?: string; lang?: string; sample?: boolean; encoding: string }) => {
-        if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+        if (!fs.existsSync(file))
+          throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
         // Strict: a file in another encoding is refused, never imported with replacement characters.
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);

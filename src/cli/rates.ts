@@ -22,9 +22,14 @@ export function registerRates(program: Command): void {
     .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
     .action(async (file: string, opts: { format: string; currency?: string; lang?: string }) => {
       if (!(FX_SOURCES as readonly string[]).includes(opts.format)) {
-        throw new CliError(`--format must be one of ${FX_SOURCES.join(", ")} (got "${opts.format}")`);
+        throw new CliError(
+          t(cliLocale(opts.lang), "cli.error.formatOneOf", {
+            formats: FX_SOURCES.join(", "),
+            format: opts.format,
+          }),
+        );
       }
-      if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+      if (!fs.existsSync(file)) throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
       const locale = cliLocale(opts.lang);
       let parsed: ReturnType<typeof ratesFromFile>;
       try {

@@ -47,10 +47,16 @@ export function registerStats(program: Command): void {
         opts: { format: string; caliber?: string; encoding: string; publish?: boolean; lang?: string },
       ) => {
         if (opts.format !== "comtrade" && opts.format !== "caliber")
-          throw new CliError(`unknown format ${opts.format}: use comtrade or caliber`);
+          throw new CliError(
+            t(cliLocale(opts.lang), "cli.error.formatOneOf", {
+              formats: "comtrade, caliber",
+              format: opts.format,
+            }),
+          );
         if (opts.format === "caliber" && !opts.caliber)
-          throw new CliError("--format caliber needs --caliber NAME");
-        if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+          throw new CliError(t(cliLocale(opts.lang), "cli.error.caliberNeedsName"));
+        if (!fs.existsSync(file))
+          throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
         const bytes = fs.readFileSync(file);
         // Comtrade's bulk files come gzipped (…txt.gz): read them as they are.
         const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
@@ -103,7 +109,7 @@ export function registerStats(program: Command): void {
     .argument("<name>", "the caliber's name, e.g. hlj-monthly")
     .argument("<file>", "the mapping as JSON")
     .action(async (name: string, file: string) => {
-      if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
+      if (!fs.existsSync(file)) throw new CliError(say("error.noSuchFile", { file }));
       const parsed = ZCaliberMapping.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
       if (!parsed.success)
         throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));

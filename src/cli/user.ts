@@ -22,9 +22,9 @@ export function registerUser(program: Command): void {
     .option("--name <name>", "display name", "Administrator")
     .action(async (opts: { email: string; password: string; name: string }) => {
       const email = ZEmail.safeParse(opts.email);
-      if (!email.success) throw new CliError(`--email is not a valid email address: ${opts.email}`);
+      if (!email.success) throw new CliError(say("error.badEmail", { email: opts.email }));
       if (!z.string().min(12).safeParse(opts.password).success)
-        throw new CliError("--password must be at least 12 characters");
+        throw new CliError(say("error.shortPassword"));
       await withDeps(async (deps) => {
         const ops = operationDeps(deps);
         const passwordHash = await hashNewPassword(opts.password);
@@ -57,7 +57,7 @@ export function registerUser(program: Command): void {
             { kind: "platform", side: null, name: "Amur Platform", names: { en: "Amur Platform" } },
             { actor: SYSTEM_ACTOR },
           ));
-        if (!row) throw new CliError("user could not be created");
+        if (!row) throw new CliError(say("error.userNotCreated"));
         await runOperation(
           ops,
           addMembership,
