@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import cliProgress from "cli-progress";
 import { loadConfig, type TConfig } from "../platform/config.ts";
 import type { AppDeps } from "../platform/deps.ts";
@@ -31,9 +32,14 @@ export function progressBar(
   };
 }
 
-/** A message of the CLI's own in the shell's language (LANG); the imports take --lang instead. */
-export function say(key: string, params: Record<string, string | number> = {}): string {
-  return t(cliLocale(undefined), `cli.${key}`, params);
+/** A message of the CLI's own (a key under cli.), in the language of --lang if given, else the shell's. */
+export function say(key: string, params: Record<string, string | number> = {}, lang?: string): string {
+  return t(cliLocale(lang), `cli.${key}`, params);
+}
+
+/** Stops the command, in the user's language, when its input file is not there. */
+export function requireFile(file: string, lang?: string): void {
+  if (!fs.existsSync(file)) throw new CliError(say("error.noSuchFile", { file }, lang));
 }
 
 /** The language of a command's messages: --lang, else the LANG of the shell, else English. */

@@ -7,8 +7,7 @@ import {
   importDeclarations,
 } from "../modules/declarations/declarations.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { t } from "../platform/i18n/i18n.ts";
-import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
+import { cliLocale, progressBar, requireFile, say, withDeps } from "./context.ts";
 
 export function registerDeclarations(program: Command): void {
   const declarations = program.command("declarations").description("Customs declarations");
@@ -24,11 +23,10 @@ export function registerDeclarations(program: Command): void {
     .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
     .action(
       async (file: string, opts: { email: string; encoding: string; report?: string; lang?: string }) => {
-        if (!fs.existsSync(file))
-          throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
+        requireFile(file, opts.lang);
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);
-        const bar = progressBar(t(locale, "cli.unitDeclarations"), t(locale, "cli.progress"));
+        const bar = progressBar(say("unitDeclarations", {}, opts.lang), say("progress", {}, opts.lang));
         const started = Date.now();
         const report = await withDeps(async (deps) => {
           await ensureDeclarationReference(deps);
@@ -43,11 +41,11 @@ export function registerDeclarations(program: Command): void {
         const seconds = (Date.now() - started) / 1000;
         for (const r of report.rows.filter((x) => x.status === "invalid").slice(0, 20)) {
           process.stderr.write(
-            `  ${t(locale, "cli.line", { line: r.line })} (${r.ref || "—"}): ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
+            `  ${say("line", { line: r.line }, opts.lang)} (${r.ref || "—"}): ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
           );
         }
         process.stdout.write(
-          `${t(locale, "cli.declarationsImported", { imported: report.imported, existing: report.existing, invalid: report.invalid, total: report.declarations, seconds: seconds.toFixed(1), file: reportFile })}\n`,
+          `${say("declarationsImported", { imported: report.imported, existing: report.existing, invalid: report.invalid, total: report.declarations, seconds: seconds.toFixed(1), file: reportFile }, opts.lang)}\n`,
         );
         if (report.imported + report.existing === 0) process.exitCode = 1;
       },

@@ -3,8 +3,7 @@ import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importEnterprises, importReportCsv } from "../modules/registry/registry.import.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { t } from "../platform/i18n/i18n.ts";
-import { CliError, cliLocale, progressBar, withDeps } from "./context.ts";
+import { cliLocale, progressBar, requireFile, say, withDeps } from "./context.ts";
 
 export function registerEnterprises(program: Command): void {
   const enterprises = program.command("enterprises").description("Enterprise registry");
@@ -20,12 +19,11 @@ export function registerEnterprises(program: Command): void {
     .option("--sample", "mark the imported enterprises as sample data")
     .action(
       async (file: string, opts: { report?: string; lang?: string; sample?: boolean; encoding: string }) => {
-        if (!fs.existsSync(file))
-          throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
+        requireFile(file, opts.lang);
         // Strict: a file in another encoding is refused, never imported with replacement characters.
         const text = decodeImportFile(fs.readFileSync(file), opts.encoding);
         const locale = cliLocale(opts.lang);
-        const bar = progressBar(t(locale, "cli.unitRows"), t(locale, "cli.progress"));
+        const bar = progressBar(say("unitRows", {}, opts.lang), say("progress", {}, opts.lang));
         const started = Date.now();
         const report = await withDeps(async (deps) => {
           // Rows name regions: make sure the shipped region list is loaded.
@@ -42,13 +40,13 @@ export function registerEnterprises(program: Command): void {
         const seconds = (Date.now() - started) / 1000;
         for (const r of report.rows.filter((x) => x.status === "invalid").slice(0, 20)) {
           process.stderr.write(
-            `  ${t(locale, "cli.line", { line: r.line })}: ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
+            `  ${say("line", { line: r.line }, opts.lang)}: ${r.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ")}\n`,
           );
         }
         if (report.invalid > 20)
-          process.stderr.write(`  ${t(locale, "cli.moreInvalid", { count: report.invalid - 20 })}\n`);
+          process.stderr.write(`  ${say("moreInvalid", { count: report.invalid - 20 }, opts.lang)}\n`);
         process.stdout.write(
-          `${t(locale, "cli.enterprisesImported", { imported: report.imported, invalid: report.invalid, total: report.total, seconds: seconds.toFixed(1), file: reportFile })}\n`,
+          `${say("enterprisesImported", { imported: report.imported, invalid: report.invalid, total: report.total, seconds: seconds.toFixed(1), file: reportFile }, opts.lang)}\n`,
         );
         if (report.imported === 0 && report.total > 0) process.exitCode = 1;
       },

@@ -5,9 +5,8 @@ import { FX_SOURCES, type FxSource } from "../modules/tariffs/fx/fx.parse.ts";
 import { importRates } from "../modules/tariffs/fx/fx.service.ts";
 import { operationDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/errors.ts";
-import { t } from "../platform/i18n/i18n.ts";
 import { runOperation } from "../platform/operations.ts";
-import { CliError, cliLocale, withDeps } from "./context.ts";
+import { CliError, cliLocale, requireFile, say, withDeps } from "./context.ts";
 
 export function registerRates(program: Command): void {
   const rates = program.command("rates").description("Official exchange rates");
@@ -23,13 +22,17 @@ export function registerRates(program: Command): void {
     .action(async (file: string, opts: { format: string; currency?: string; lang?: string }) => {
       if (!(FX_SOURCES as readonly string[]).includes(opts.format)) {
         throw new CliError(
-          t(cliLocale(opts.lang), "cli.error.formatOneOf", {
-            formats: FX_SOURCES.join(", "),
-            format: opts.format,
-          }),
+          say(
+            "error.formatOneOf",
+            {
+              formats: FX_SOURCES.join(", "),
+              format: opts.format,
+            },
+            opts.lang,
+          ),
         );
       }
-      if (!fs.existsSync(file)) throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
+      requireFile(file, opts.lang);
       const locale = cliLocale(opts.lang);
       let parsed: ReturnType<typeof ratesFromFile>;
       try {
@@ -51,7 +54,7 @@ export function registerRates(program: Command): void {
       );
       const pairs = new Set(parsed.rates.map((r) => `${r.base}/${r.quote}`));
       process.stdout.write(
-        `${t(locale, "cli.ratesImported", { count: result.imported, pairs: `${[...pairs].slice(0, 8).join(", ")}${pairs.size > 8 ? ", …" : ""}`, from: result.from ?? "—", to: result.to ?? "—", source: parsed.source })}\n`,
+        `${say("ratesImported", { count: result.imported, pairs: `${[...pairs].slice(0, 8).join(", ")}${pairs.size > 8 ? ", …" : ""}`, from: result.from ?? "—", to: result.to ?? "—", source: parsed.source }, opts.lang)}\n`,
       );
     });
 }

@@ -1,8 +1,7 @@
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { type LoadProgress, loadReferenceData } from "../modules/reference/reference.service.ts";
-import { t } from "../platform/i18n/i18n.ts";
-import { cliLocale, say, withDeps } from "./context.ts";
+import { say, withDeps } from "./context.ts";
 
 /** A progress bar per dataset on a terminal; plain lines otherwise (CI logs). */
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
@@ -60,15 +59,14 @@ export function registerReference(program: Command): void {
           ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
         }),
       ).finally(() => reporter.stop());
-      const locale = cliLocale(undefined);
       for (const r of reports)
         process.stdout.write(
-          `${t(locale, "cli.admin.referenceRow", { dataset: r.dataset.padEnd(10), status: t(locale, `cli.admin.referenceStatus.${r.status}`).padEnd(13), rows: r.rows })}\n`,
+          `${say("admin.referenceRow", { dataset: r.dataset.padEnd(10), status: say(`admin.referenceStatus.${r.status}`).padEnd(13), rows: r.rows })}\n`,
         );
       const loaded = reports.filter((r) => r.status === "loaded").length;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
-        `${loaded === 0 ? t(locale, "cli.admin.referenceNothing", { seconds }) : t(locale, "cli.admin.referenceLoaded", { count: loaded, seconds })}\n`,
+        `${loaded === 0 ? say("admin.referenceNothing", { seconds }) : say("admin.referenceLoaded", { count: loaded, seconds })}\n`,
       );
     });
 }

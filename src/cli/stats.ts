@@ -9,8 +9,7 @@ import { ZQuery } from "../modules/statistics/statistics.schema.ts";
 import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statistics.service.ts";
 import { statsStoreFor } from "../modules/statistics/stats.store.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { t } from "../platform/i18n/i18n.ts";
-import { CliError, cliLocale, progressBar, say, withDeps } from "./context.ts";
+import { CliError, cliLocale, progressBar, requireFile, say, withDeps } from "./context.ts";
 
 const list = (v: string | undefined) =>
   v
@@ -48,21 +47,24 @@ export function registerStats(program: Command): void {
       ) => {
         if (opts.format !== "comtrade" && opts.format !== "caliber")
           throw new CliError(
-            t(cliLocale(opts.lang), "cli.error.formatOneOf", {
-              formats: "comtrade, caliber",
-              format: opts.format,
-            }),
+            say(
+              "error.formatOneOf",
+              {
+                formats: "comtrade, caliber",
+                format: opts.format,
+              },
+              opts.lang,
+            ),
           );
         if (opts.format === "caliber" && !opts.caliber)
-          throw new CliError(t(cliLocale(opts.lang), "cli.error.caliberNeedsName"));
-        if (!fs.existsSync(file))
-          throw new CliError(t(cliLocale(opts.lang), "cli.error.noSuchFile", { file }));
+          throw new CliError(say("error.caliberNeedsName", {}, opts.lang));
+        requireFile(file, opts.lang);
         const bytes = fs.readFileSync(file);
         // Comtrade's bulk files come gzipped (…txt.gz): read them as they are.
         const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
         const text = decodeImportFile(raw, opts.encoding);
         const locale = cliLocale(opts.lang);
-        const bar = progressBar(t(locale, "cli.unitFacts"), t(locale, "cli.progress"));
+        const bar = progressBar(say("unitFacts", {}, opts.lang), say("progress", {}, opts.lang));
         const r = await withDeps(async (deps) => {
           await loadReferenceData(deps, { only: ["hs", "countries"] });
           const store = statsStoreFor(deps.db.db, deps.config);
@@ -82,21 +84,23 @@ export function registerStats(program: Command): void {
         }).finally(bar.stop);
         const said = localizeIssues(r, locale);
         for (const e of said.errors.slice(0, 30))
-          process.stderr.write(`  ${t(locale, "cli.line", { line: e.line })}: ${e.field}: ${e.message}\n`);
+          process.stderr.write(`  ${say("line", { line: e.line }, opts.lang)}: ${e.field}: ${e.message}\n`);
         if (r.errors.length > 30)
-          process.stderr.write(`  ${t(locale, "cli.more", { count: r.errors.length - 30 })}\n`);
+          process.stderr.write(`  ${say("more", { count: r.errors.length - 30 }, opts.lang)}\n`);
         for (const s of said.skipped)
           process.stdout.write(
-            `  ${t(locale, "cli.statsSkipped", { count: s.count, reason: s.message ?? s.reason })}\n`,
+            `  ${say("statsSkipped", { count: s.count, reason: s.message ?? s.reason }, opts.lang)}\n`,
           );
         if (r.alreadyImported)
-          process.stdout.write(`${t(locale, "cli.statsAlreadyImported", { dataset: r.datasetId ?? "—" })}\n`);
+          process.stdout.write(
+            `${say("statsAlreadyImported", { dataset: r.datasetId ?? "—" }, opts.lang)}\n`,
+          );
         else if (r.errors.length) {
-          process.stdout.write(`${t(locale, "cli.statsBadRows", { bad: r.errors.length, rows: r.rows })}\n`);
+          process.stdout.write(`${say("statsBadRows", { bad: r.errors.length, rows: r.rows }, opts.lang)}\n`);
           process.exitCode = 1;
         } else
           process.stdout.write(
-            `${t(locale, "cli.statsImported", { imported: r.imported, rows: r.rows, dataset: r.datasetId ?? "—" })}\n`,
+            `${say("statsImported", { imported: r.imported, rows: r.rows, dataset: r.datasetId ?? "—" }, opts.lang)}\n`,
           );
       },
     );
@@ -109,7 +113,7 @@ export function registerStats(program: Command): void {
     .argument("<name>", "the caliber's name, e.g. hlj-monthly")
     .argument("<file>", "the mapping as JSON")
     .action(async (name: string, file: string) => {
-      if (!fs.existsSync(file)) throw new CliError(say("error.noSuchFile", { file }));
+      requireFile(file);
       const parsed = ZCaliberMapping.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
       if (!parsed.success)
         throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -121,14 +125,11 @@ export function registerStats(program: Command): void {
     .command("rebuild")
     .description("Recompute the platform facts from the released declarations")
     .action(async () => {
-      const locale = cliLocale(undefined);
-      const bar = progressBar(t(locale, "cli.unitDeclarations"), t(locale, "cli.admin.rebuild"));
+      const bar = progressBar(say("unitDeclarations"), say("admin.rebuild"));
       const r = await withDeps((deps) =>
         rebuildPlatformFacts(deps.db.db, statsStoreFor(deps.db.db, deps.config), bar.onProgress),
       ).finally(bar.stop);
-      process.stdout.write(
-        `${t(locale, "cli.admin.rebuilt", { facts: r.facts, declarations: r.declarations })}\n`,
-      );
+      process.stdout.write(`${say("admin.rebuilt", { facts: r.facts, declarations: r.declarations })}\n`);
     });
 
   stats
