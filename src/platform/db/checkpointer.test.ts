@@ -19,13 +19,19 @@ describe("WAL checkpoints in a background thread", () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("takes the checkpoint off the committing connection, folds the log in later, and stops cleanly", async () => {
+  /** A new database file in WAL mode with one table, as the server opens it. */
+  function walDatabase() {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-ckpt-"));
     const file = path.join(dir, "a.sqlite");
     const db = new SQLite(file);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
-    db.exec("create table t (id integer primary key, v text not null)");
+    db.exec("create table t (id integer primary key, v text)");
+    return { file, db };
+  }
+
+  it("takes the checkpoint off the committing connection, folds the log in later, and stops cleanly", async () => {
+    const { file, db } = walDatabase();
     const checkpointer = startCheckpointer(file, db);
     await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === 10_000, "thread ready");
 
@@ -53,12 +59,7 @@ describe("WAL checkpoints in a background thread", () => {
   });
 
   it("keeps the log bounded under writes without pause (the connection's backstop lets it start over)", async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-ckpt-"));
-    const file = path.join(dir, "c.sqlite");
-    const db = new SQLite(file);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.exec("create table t (id integer primary key, v text not null)");
+    const { file, db } = walDatabase();
     const checkpointer = startCheckpointer(file, db, { backstopPages: 500 });
     await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === 500, "thread ready");
     const insert = db.prepare("insert into t (v) values (?)");
@@ -73,11 +74,7 @@ describe("WAL checkpoints in a background thread", () => {
   });
 
   it("stopping before the thread is ready still ends it and leaves the connection usable", async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-ckpt-"));
-    const file = path.join(dir, "b.sqlite");
-    const db = new SQLite(file);
-    db.pragma("journal_mode = WAL");
-    db.exec("create table t (id integer primary key)");
+    const { file, db } = walDatabase();
     const checkpointer = startCheckpointer(file, db);
     await checkpointer.stop();
     db.exec("insert into t default values");

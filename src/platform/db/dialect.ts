@@ -83,14 +83,16 @@ export async function insertValues<T extends keyof DB & string>(
   dialect: Dialect,
   table: T,
   columns: readonly (keyof DB[T] & string)[],
-  values: readonly unknown[],
+  values: unknown[],
 ): Promise<void> {
   const width = columns.length;
   if (values.length % width !== 0)
     throw new Error(`insertValues: ${values.length} values for ${width} columns`);
   const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS[dialect] / width));
   for (let start = 0; start < values.length; start += perChunk * width) {
-    const parameters = values.slice(start, start + perChunk * width);
+    // One statement's worth (the usual case) goes as it is, without a copy.
+    const parameters =
+      values.length <= perChunk * width ? values : values.slice(start, start + perChunk * width);
     await trx.executeQuery(
       CompiledQuery.raw(insertText(dialect, table, columns, parameters.length / width), parameters),
     );
