@@ -1,4 +1,4 @@
-import { type AuditEntryInput, appendAudit } from "./audit/audit.ts";
+import { type AuditEntryInput, appendAudits, type PendingAuditEntry } from "./audit/audit.ts";
 import { canonicalJson } from "./audit/canonical-json.ts";
 import { sha256Hex } from "./auth/crypto.ts";
 import { type Clock, newId } from "./clock.ts";
@@ -23,6 +23,10 @@ export interface OperationContext {
   requestId: string | null;
   /** The operation's time, one value for every row it writes. */
   now: string;
+  /**
+   * Records an audit entry. It joins the hash chain when the operation's own writes are done, in the
+   * same transaction: an operation that fails leaves no entry.
+   */
   audit(
     entry: Omit<AuditEntryInput, "actorUserId" | "actorLabel" | "requestId" | "organizationId"> & {
       organizationId?: string | null;
@@ -111,6 +115,8 @@ export async function runOperation<I, O>(
       if (previous !== undefined) return previous;
     }
     const now = deps.clock.now().toISOString();
+    // Audit entries are appended when the operation's other writes are done (see appendAudits).
+    const audits: PendingAuditEntry[] = [];
     const ctx: OperationContext = {
       trx,
       dialect: deps.db.dialect,
@@ -118,18 +124,17 @@ export async function runOperation<I, O>(
       requestId,
       now,
       audit: async (entry) => {
-        await appendAudit(
-          trx,
-          deps.db.dialect,
-          {
+        audits.push({
+          entry: {
             ...entry,
             organizationId: entry.organizationId ?? actor.organizationId,
             actorUserId: actor.userId,
             actorLabel: actor.label,
             requestId,
           },
-          { id: newId(), at: now },
-        );
+          id: newId(),
+          at: now,
+        });
       },
       emit: async (event) => {
         const wanted = deps.wantsEvent?.(event.type) ?? true;
@@ -156,6 +161,7 @@ export async function runOperation<I, O>(
         })
         .execute();
     }
+    await appendAudits(trx, deps.db.dialect, audits);
     return output;
   });
   if (emitted > 0) deps.onEventsCommitted?.();

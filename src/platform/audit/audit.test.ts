@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { describeEachDialect } from "../../../test/harness.ts";
 import { operationDeps } from "../deps.ts";
 import { defineOperation, runOperation, SYSTEM_ACTOR } from "../operations.ts";
-import { verifyAuditChain } from "./audit.ts";
+import { auditHash, chainText, GENESIS_HASH, verifyAuditChain } from "./audit.ts";
 import { canonicalJson } from "./canonical-json.ts";
 
 const touch = defineOperation({
@@ -23,6 +24,37 @@ describe("canonicalJson", () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: "х" }], c: null } })).toBe(
       '{"a":{"c":null,"d":[1,{"x":"х","z":1}]},"b":1}',
     );
+  });
+});
+
+describe("chainText", () => {
+  it("splits the hashed text around the previous hash and the sequence number", () => {
+    const base = {
+      id: "0193-entry",
+      occurred_at: "2026-11-23T01:00:00.000Z",
+      actor_user_id: null,
+      actor_label: "system",
+      organization_id: null,
+      action: "test.touched",
+      target_type: "thing",
+      target_id: null,
+      request_id: null,
+    };
+    const summaries = [
+      {},
+      { note: '"prevHash":"x","seq":5 点 точка 𠀋', nested: { seq: 1, prevHash: "y" } },
+      { quote: '\\"seq":1', list: [1, null, "\u0000"] },
+    ];
+    for (const [k, summary] of summaries.entries()) {
+      const unhashed = { ...base, seq: 0, summary: canonicalJson(summary), prev_hash: GENESIS_HASH };
+      const [before, between, after] = chainText(unhashed);
+      const prev = createHash("sha256").update(String(k)).digest("hex");
+      const seq = 1_000_000 + k;
+      const text = `${before}${prev}${between}${seq}${after}`;
+      expect(createHash("sha256").update(text).digest("hex")).toBe(
+        auditHash({ ...unhashed, seq, prev_hash: prev }),
+      );
+    }
   });
 });
 
@@ -46,6 +78,36 @@ describeEachDialect("audit hash chain", ({ deps }) => {
     );
     const v = await verifyAuditChain(deps().db.db);
     expect(v).toMatchObject({ ok: true, count: baseline + 29 });
+  });
+
+  it("appends an operation's entries after its other writes, in the order it recorded them", async () => {
+    // The chain head is locked on PostgreSQL until the commit, so the entries go in last.
+    const seen: number[] = [];
+    const twice = defineOperation({
+      name: "test.twice",
+      async run(ctx) {
+        await ctx.audit({ action: "test.first", targetType: "thing", targetId: "a", summary: {} });
+        await ctx.audit({ action: "test.second", targetType: "thing", targetId: "b", summary: {} });
+        const inside = await ctx.trx
+          .selectFrom("audit_log")
+          .select("seq")
+          .where("action", "in", ["test.first", "test.second"])
+          .execute();
+        seen.push(inside.length);
+      },
+    });
+    await runOperation(operationDeps(deps()), twice, {}, { actor: SYSTEM_ACTOR });
+    expect(seen).toEqual([0]);
+    const rows = await deps()
+      .db.db.selectFrom("audit_log")
+      .select(["seq", "action"])
+      .where("action", "in", ["test.first", "test.second"])
+      .orderBy("seq")
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(["test.first", "test.second"]);
+    expect(Number(rows[1]?.seq)).toBe(Number(rows[0]?.seq) + 1);
+    const v = await verifyAuditChain(deps().db.db);
+    expect(v).toMatchObject({ ok: true, count: baseline + 31 });
   });
 
   it("rolls the audit entry back with the change when the operation fails", async () => {

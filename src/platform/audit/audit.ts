@@ -50,25 +50,108 @@ export function auditHash(row: Omit<AuditLogTable, "hash">): string {
     .digest("hex");
 }
 
+/** One entry to append, with the id and time it was given when the operation recorded it. */
+export interface PendingAuditEntry {
+  entry: AuditEntryInput;
+  id: string;
+  at: string;
+}
+
 /**
- * Appends one entry to the hash chain. Must run inside the transaction of the change it records; the
- * head row is locked on PostgreSQL so concurrent appends form one chain.
+ * Appends entries to the hash chain, in order. Must run inside the transaction of the change they
+ * record. On PostgreSQL the head row is locked (so concurrent appends form one chain) until the
+ * transaction ends, and every transaction that audits waits for it in turn. The lock is held for as
+ * few round trips as possible: callers append last, just before the commit (runOperation does), and
+ * on PostgreSQL each entry is one statement that locks the head, writes the entry with its hash and
+ * moves the head (APPEND_PG). Under load a round trip costs more than the database's work: the reply
+ * waits for the server's event loop to get to it, and all that time the other writers wait as well.
  */
-export async function appendAudit(
+export async function appendAudits(
   trx: Executor,
   dialect: Dialect,
-  entry: AuditEntryInput,
-  ids: { id: string; at: string },
-): Promise<AuditLogTable> {
+  entries: readonly PendingAuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  if (dialect === "postgres") {
+    const [first, ...rest] = entries as [PendingAuditEntry, ...PendingAuditEntry[]];
+    // No head yet (the very first entry of a database): the general path below makes it.
+    if (await appendOnePg(trx, first)) {
+      for (const e of rest) await appendOnePg(trx, e);
+      return;
+    }
+  }
   const head = (await trx.executeQuery(dialect === "postgres" ? HEAD_FOR_UPDATE : HEAD)).rows[0] as
     | { last_seq: number | string; last_hash: string }
     | undefined;
-  const prevSeq = head ? Number(head.last_seq) : 0;
-  const prevHash = head?.last_hash ?? GENESIS_HASH;
-  const unhashed: Omit<AuditLogTable, "hash"> = {
-    seq: prevSeq + 1,
-    id: ids.id,
-    occurred_at: ids.at,
+  let seq = head ? Number(head.last_seq) : 0;
+  let prevHash = head?.last_hash ?? GENESIS_HASH;
+  const rows: AuditLogTable[] = [];
+  for (const pending of entries) {
+    seq += 1;
+    const unhashed = entryRow(pending, seq, prevHash);
+    const row: AuditLogTable = { ...unhashed, hash: auditHash(unhashed) };
+    rows.push(row);
+    prevHash = row.hash;
+  }
+  await insertRows(trx, dialect, "audit_log", rows);
+  if (head) {
+    await trx.executeQuery(
+      CompiledQuery.raw(dialect === "postgres" ? HEAD_UPDATE_PG : HEAD_UPDATE_SQLITE, [seq, prevHash]),
+    );
+  } else {
+    await trx.insertInto("audit_head").values({ id: 1, last_seq: seq, last_hash: prevHash }).execute();
+  }
+}
+
+/**
+ * One entry on PostgreSQL in one statement. The hash is the same SHA-256 of the same canonical JSON as
+ * auditHash: the text is made here with everything but the previous hash and the sequence number,
+ * which only the locked head knows, and PostgreSQL puts those two in (chainText) and hashes it.
+ */
+const APPEND_PG = `with head as (
+    select "last_seq", "last_hash" from "audit_head" where "id" = 1 for update
+  ), entry as (
+    insert into "audit_log" ("seq", "id", "occurred_at", "actor_user_id", "actor_label", "organization_id",
+      "action", "target_type", "target_id", "summary", "request_id", "prev_hash", "hash")
+    select "last_seq" + 1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "last_hash",
+      encode(sha256(convert_to($11 || "last_hash" || $12 || ("last_seq" + 1)::text || $13, 'UTF8')), 'hex')
+    from head
+    returning "seq", "hash"
+  )
+  update "audit_head" set "last_seq" = entry."seq", "last_hash" = entry."hash" from entry
+  where "audit_head"."id" = 1
+  returning "audit_head"."last_seq"`;
+
+async function appendOnePg(trx: Executor, pending: PendingAuditEntry): Promise<boolean> {
+  const row = entryRow(pending, 0, GENESIS_HASH);
+  const result = await trx.executeQuery(
+    CompiledQuery.raw(APPEND_PG, [
+      row.id,
+      row.occurred_at,
+      row.actor_user_id,
+      row.actor_label,
+      row.organization_id,
+      row.action,
+      row.target_type,
+      row.target_id,
+      row.summary,
+      row.request_id,
+      ...chainText(row),
+    ]),
+  );
+  return result.rows.length === 1;
+}
+
+/** The row of an entry at a place in the chain, without its hash. */
+function entryRow(
+  { entry, id, at }: PendingAuditEntry,
+  seq: number,
+  prevHash: string,
+): Omit<AuditLogTable, "hash"> {
+  return {
+    seq,
+    id,
+    occurred_at: at,
     actor_user_id: entry.actorUserId,
     actor_label: entry.actorLabel,
     organization_id: entry.organizationId,
@@ -79,16 +162,25 @@ export async function appendAudit(
     request_id: entry.requestId,
     prev_hash: prevHash,
   };
-  const row: AuditLogTable = { ...unhashed, hash: auditHash(unhashed) };
-  await insertRows(trx, dialect, "audit_log", [row]);
-  if (head) {
-    await trx.executeQuery(
-      CompiledQuery.raw(dialect === "postgres" ? HEAD_UPDATE_PG : HEAD_UPDATE_SQLITE, [row.seq, row.hash]),
-    );
-  } else {
-    await trx.insertInto("audit_head").values({ id: 1, last_seq: row.seq, last_hash: row.hash }).execute();
-  }
-  return row;
+}
+
+const PREV_KEY = '"prevHash":"';
+const SEQ_KEY = '"seq":';
+
+/**
+ * The hashed text of an entry in three parts, such that before + previous hash + between + sequence
+ * number + after is exactly the canonical JSON auditHash hashes. The two keys are found by their
+ * text: inside a JSON string every quote is escaped, so `"prevHash":"` and `"seq":` appear only as the
+ * keys themselves. `row` carries GENESIS_HASH and 0 in their places.
+ */
+export function chainText(row: Omit<AuditLogTable, "hash">): [string, string, string] {
+  const text = canonicalJson(hashedFields(row));
+  const p = text.indexOf(PREV_KEY) + PREV_KEY.length;
+  const q = text.indexOf(SEQ_KEY) + SEQ_KEY.length;
+  // Keys are sorted: prevHash comes before seq.
+  if (p < PREV_KEY.length || q <= p || text.slice(p, p + 64) !== row.prev_hash || text[q] !== "0")
+    throw new Error("audit: unexpected canonical form");
+  return [text.slice(0, p), text.slice(p + 64, q), text.slice(q + 1)];
 }
 
 export type AuditVerification =
