@@ -178,13 +178,18 @@ describe("appending facts", () => {
     const store = new StatsStore(":memory:");
     try {
       const odd = ["it's", "[1,2]", '"quoted"', "back\\slash", "黑河 / Благовещенск", "", "x".repeat(300)];
-      const given = facts(200).map((f, i) => ({
+      // More than two of DuckDB's 2,048-row chunks, the last one partly filled.
+      const given = facts(4500).map((f, i) => ({
         ...f,
         source: odd[i % odd.length] as string,
         dataset_id: i % 3 === 0 ? `ds-${i % 7}` : null,
         event_id: i % 5 === 0 ? `ev-${i}` : null,
         port_id: i % 4 === 0 ? null : (odd[(i + 3) % odd.length] as string),
         quantity_unit: i % 2 ? "кг" : "千克",
+        // Nulls in every kind of column, at chunk edges too.
+        quarter: i % 2047 === 0 ? null : f.quarter,
+        net_g: i % 11 === 0 || i === 2048 ? null : f.net_g,
+        published: i % 13 !== 0,
       }));
       await store.transaction((c) => StatsStore.appendFacts(c, given));
       // A second call's dictionaries start afresh and must not mix with the first's.

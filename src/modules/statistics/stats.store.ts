@@ -15,6 +15,7 @@ import {
   listValue,
   VARCHAR,
 } from "@duckdb/node-api";
+import duckdb from "@duckdb/node-bindings";
 import type { TConfig } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
 
@@ -209,6 +210,60 @@ const SCHEMA = [
      updated_by VARCHAR)`,
 ];
 
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+const ALL_VALID = 0xffff_ffff_ffff_ffffn;
+
+/**
+ * Fills one column vector of a data chunk: numbers into a typed array, copied into the vector in one
+ * call; text one value at a time; nulls as cleared bits of the validity mask, copied at the end. Every
+ * row gets either a value or a null bit: a text vector left with neither would hand DuckDB garbage.
+ */
+class ColumnWriter {
+  readonly int32: Int32Array<ArrayBuffer> = new Int32Array(CHUNK_ROWS);
+  readonly int64: BigInt64Array<ArrayBuffer> = new BigInt64Array(CHUNK_ROWS);
+  readonly uint8: Uint8Array<ArrayBuffer> = new Uint8Array(CHUNK_ROWS);
+  readonly #validity: BigUint64Array<ArrayBuffer> = new BigUint64Array(CHUNK_ROWS / 64);
+  #vector: duckdb.Vector | null = null;
+  #rows = 0;
+  #nulls = false;
+
+  begin(chunk: DuckDBDataChunk, column: number, rows: number): void {
+    this.#vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
+    this.#rows = rows;
+    this.#nulls = false;
+    this.#validity.fill(ALL_VALID);
+    // Null rows keep whatever the typed arrays held: zero them so stale values never reach DuckDB.
+    this.int32.fill(0, 0, rows);
+    this.int64.fill(0n, 0, rows);
+    this.uint8.fill(0, 0, rows);
+  }
+
+  nullAt(row: number): void {
+    this.#nulls = true;
+    const word = row >> 6;
+    this.#validity[word] = (this.#validity[word] as bigint) & ~(1n << BigInt(row & 63));
+  }
+
+  text(row: number, value: string): void {
+    duckdb.vector_assign_string_element(this.#vector as duckdb.Vector, row, value);
+  }
+
+  copy(
+    values: Int32Array<ArrayBuffer> | BigInt64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>,
+    width: number,
+  ): void {
+    duckdb.copy_data_to_vector(this.#vector as duckdb.Vector, 0, values.buffer, 0, this.#rows * width);
+  }
+
+  end(): void {
+    if (!this.#nulls) return;
+    const vector = this.#vector as duckdb.Vector;
+    duckdb.vector_ensure_validity_writable(vector);
+    duckdb.copy_data_to_vector_validity(vector, 0, this.#validity.buffer, 0, Math.ceil(this.#rows / 64) * 8);
+  }
+}
+
 export class StatsStore {
   readonly path: string;
   #instance: DuckDBInstance | null = null;
@@ -372,11 +427,12 @@ export class StatsStore {
 
   /**
    * Appends facts in one go. DuckDB's appender takes data chunks of 2,048 rows (column vectors), and a
-   * number costs it far less than a string: each text value is one call into DuckDB, a number is
-   * written into the vector's memory here. The text columns other than the ids have few distinct
-   * values (codes, months, ports), so they travel as numbers into a staging table — each value's
-   * position in a dictionary of the call — and one INSERT … SELECT turns them back into text inside
-   * DuckDB, dictionary lookups included. The facts are exactly the ones given; only the trip differs.
+   * number costs it far less than a string: each text value is one call into DuckDB, while the numbers
+   * of a column are copied into the vector's memory at once from a typed array here. The text columns
+   * other than the ids have few distinct values (codes, months, ports), so they travel as numbers into
+   * a staging table — each value's position in a dictionary of the call — and one INSERT … SELECT
+   * turns them back into text inside DuckDB, dictionary lookups included. The facts are exactly the
+   * ones given; only the trip differs.
    */
   static async appendFacts(c: DuckDBConnection, facts: readonly Fact[]): Promise<void> {
     if (facts.length === 0) return;
@@ -386,43 +442,64 @@ export class StatsStore {
     const load = BigInt(seq.getRowsJS()[0]?.[0] as bigint | number);
     // Dictionaries: for each coded column, its distinct values in order of first appearance.
     const dictionaries = CODED_COLUMNS.map(() => new Map<string, number>());
-    const coded = CODED_COLUMNS.map(() => new Array<number | null>(facts.length));
-    for (let k = 0; k < CODED_COLUMNS.length; k++) {
-      const name = CODED_COLUMNS[k] as FactColumn;
-      const dict = dictionaries[k] as Map<string, number>;
-      const codes = coded[k] as (number | null)[];
-      for (let r = 0; r < facts.length; r++) {
-        const v = (facts[r] as Fact)[name] as string | null | undefined;
-        if (v === null || v === undefined) {
-          codes[r] = null;
-          continue;
-        }
-        let code = dict.get(v);
-        if (code === undefined) {
-          code = dict.size + 1; // DuckDB lists count from 1
-          dict.set(v, code);
-        }
-        codes[r] = code;
-      }
-    }
     await c.run(STAGE_CREATE);
     try {
       const appender = await c.createAppender("facts_stage");
-      const size = 2048;
-      for (let start = 0; start < facts.length; start += size) {
-        const end = Math.min(start + size, facts.length);
-        const part = facts.slice(start, end);
-        const chunk = DuckDBDataChunk.create(STAGE_TYPES, part.length);
-        chunk.setColumns(
-          STAGE_COLUMNS.map((col) =>
-            col.coded === null
-              ? part.map((f) => {
-                  const v = f[col.name];
-                  return v === undefined ? null : v;
-                })
-              : (coded[col.coded] as (number | null)[]).slice(start, end),
-          ) as DuckDBValue[][],
-        );
+      const column = new ColumnWriter();
+      for (let start = 0; start < facts.length; start += CHUNK_ROWS) {
+        const n = Math.min(CHUNK_ROWS, facts.length - start);
+        const chunk = DuckDBDataChunk.create(STAGE_TYPES, n);
+        for (const [k, col] of STAGE_COLUMNS.entries()) {
+          column.begin(chunk, k, n);
+          const name = col.name;
+          if (col.coded !== null) {
+            const dict = dictionaries[col.coded] as Map<string, number>;
+            for (let r = 0; r < n; r++) {
+              const v = (facts[start + r] as Fact)[name] as string | null | undefined;
+              if (v === null || v === undefined) {
+                column.nullAt(r);
+                continue;
+              }
+              let code = dict.get(v);
+              if (code === undefined) {
+                code = dict.size + 1; // DuckDB lists count from 1
+                dict.set(v, code);
+              }
+              column.int32[r] = code;
+            }
+            column.copy(column.int32, 4);
+          } else if (col.type === "VARCHAR") {
+            for (let r = 0; r < n; r++) {
+              const v = (facts[start + r] as Fact)[name] as string | null | undefined;
+              if (v === null || v === undefined) column.nullAt(r);
+              else column.text(r, v);
+            }
+          } else if (col.type === "BIGINT") {
+            for (let r = 0; r < n; r++) {
+              const v = (facts[start + r] as Fact)[name] as bigint | number | null | undefined;
+              if (v === null || v === undefined) column.nullAt(r);
+              else column.int64[r] = typeof v === "bigint" ? v : BigInt(v);
+            }
+            column.copy(column.int64, 8);
+          } else if (col.type === "INTEGER") {
+            for (let r = 0; r < n; r++) {
+              const v = (facts[start + r] as Fact)[name] as number | null | undefined;
+              if (v === null || v === undefined) column.nullAt(r);
+              else if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
+                throw new Error(`fact ${start + r}: ${name} is not a 32-bit integer: ${String(v)}`);
+              else column.int32[r] = v;
+            }
+            column.copy(column.int32, 4);
+          } else {
+            for (let r = 0; r < n; r++) {
+              const v = (facts[start + r] as Fact)[name] as boolean | null | undefined;
+              if (v === null || v === undefined) column.nullAt(r);
+              else column.uint8[r] = v ? 1 : 0;
+            }
+            column.copy(column.uint8, 1);
+          }
+          column.end();
+        }
         appender.appendDataChunk(chunk);
       }
       appender.closeSync();
