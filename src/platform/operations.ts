@@ -123,7 +123,7 @@ export async function runOperation<I, O>(
       actor,
       requestId,
       now,
-      audit: async (entry) => {
+      audit: async ({ summary, ...entry }) => {
         audits.push({
           entry: {
             ...entry,
@@ -132,6 +132,8 @@ export async function runOperation<I, O>(
             actorLabel: actor.label,
             requestId,
           },
+          // Taken now: the operation may change the object after recording the entry.
+          summary: canonicalJson(summary),
           id: newId(),
           at: now,
         });

@@ -86,7 +86,10 @@ describeEachDialect("audit hash chain", ({ deps }) => {
     const twice = defineOperation({
       name: "test.twice",
       async run(ctx) {
-        await ctx.audit({ action: "test.first", targetType: "thing", targetId: "a", summary: {} });
+        const summary = { step: "recorded" };
+        await ctx.audit({ action: "test.first", targetType: "thing", targetId: "a", summary });
+        // What the entry says is what it said when recorded.
+        summary.step = "changed afterwards";
         await ctx.audit({ action: "test.second", targetType: "thing", targetId: "b", summary: {} });
         const inside = await ctx.trx
           .selectFrom("audit_log")
@@ -100,11 +103,12 @@ describeEachDialect("audit hash chain", ({ deps }) => {
     expect(seen).toEqual([0]);
     const rows = await deps()
       .db.db.selectFrom("audit_log")
-      .select(["seq", "action"])
+      .select(["seq", "action", "summary"])
       .where("action", "in", ["test.first", "test.second"])
       .orderBy("seq")
       .execute();
     expect(rows.map((r) => r.action)).toEqual(["test.first", "test.second"]);
+    expect(rows[0]?.summary).toBe('{"step":"recorded"}');
     expect(Number(rows[1]?.seq)).toBe(Number(rows[0]?.seq) + 1);
     const v = await verifyAuditChain(deps().db.db);
     expect(v).toMatchObject({ ok: true, count: baseline + 31 });

@@ -52,7 +52,9 @@ export function auditHash(row: Omit<AuditLogTable, "hash">): string {
 
 /** One entry to append, with the id and time it was given when the operation recorded it. */
 export interface PendingAuditEntry {
-  entry: AuditEntryInput;
+  entry: Omit<AuditEntryInput, "summary">;
+  /** The summary as canonical JSON, made when the entry was recorded (later changes to it do not count). */
+  summary: string;
   id: string;
   at: string;
 }
@@ -144,7 +146,7 @@ async function appendOnePg(trx: Executor, pending: PendingAuditEntry): Promise<b
 
 /** The row of an entry at a place in the chain, without its hash. */
 function entryRow(
-  { entry, id, at }: PendingAuditEntry,
+  { entry, summary, id, at }: PendingAuditEntry,
   seq: number,
   prevHash: string,
 ): Omit<AuditLogTable, "hash"> {
@@ -158,7 +160,7 @@ function entryRow(
     action: entry.action,
     target_type: entry.targetType,
     target_id: entry.targetId,
-    summary: canonicalJson(entry.summary),
+    summary,
     request_id: entry.requestId,
     prev_hash: prevHash,
   };
