@@ -1,5 +1,5 @@
 import { chartNumber } from "../tariffs/money";
-import { clipLabel, type Frame, valueScale } from "./chart";
+import { barLength, clipLabel, type Frame, valueScale } from "./chart";
 import { useChartFormat } from "./charts";
 
 export interface Pair {
@@ -26,14 +26,16 @@ export function PairChart({
 }) {
   const format = useChartFormat();
   const rowHeight = 52;
-  const frame: Frame = { width: WIDTH, height: 0, top: 8, right: 24, bottom: 26, left: 8 };
+  // Room on the right for the value written after the longest bar.
+  const frame: Frame = { width: WIDTH, height: 0, top: 8, right: 64, bottom: 26, left: 8 };
   const height = frame.top + pairs.length * rowHeight + frame.bottom;
   const { max, ticks } = valueScale(
     pairs.flatMap((pair) =>
       [pair.first.value, pair.second.value].map((value) => (value ? chartNumber(value) : 0)),
     ),
   );
-  const x = (value: number) => frame.left + (Math.max(0, value) / max) * (WIDTH - frame.left - frame.right);
+  const room = WIDTH - frame.left - frame.right;
+  const x = (value: number) => frame.left + (Math.max(0, value) / max) * room;
   const baseline = height - frame.bottom;
   return (
     <svg
@@ -64,23 +66,24 @@ export function PairChart({
               {clipLabel(pair.label, WIDTH - frame.left - frame.right - 24)}
             </text>
             {pair.flagged ? (
-              <text className="pair__flag" x={WIDTH - frame.right} y={top + 13} textAnchor="end">
+              <text className="pair__flag" x={WIDTH - 4} y={top + 13} textAnchor="end">
                 ⚑
               </text>
             ) : null}
-            {bars.map((bar) => (
-              <rect
-                key={bar.className}
-                className={bar.className}
-                x={frame.left}
-                y={bar.y}
-                width={Math.max(0, x(bar.part.value ? chartNumber(bar.part.value) : 0) - frame.left)}
-                height={11}
-                rx={2}
-              >
-                <title>{`${pair.label} · ${bar.part.label}: ${bar.part.value ? formatValue(bar.part.value) : "—"}`}</title>
-              </rect>
-            ))}
+            {bars.map((bar) => {
+              const value = bar.part.value ? chartNumber(bar.part.value) : 0;
+              const width = barLength(value, max, room);
+              return (
+                <g key={bar.className}>
+                  <rect className={bar.className} x={frame.left} y={bar.y} width={width} height={11} rx={2}>
+                    <title>{`${pair.label} · ${bar.part.label}: ${bar.part.value ? formatValue(bar.part.value) : "—"}`}</title>
+                  </rect>
+                  <text className="pair__value" x={frame.left + width + 4} y={bar.y + 10}>
+                    {bar.part.value ? format.compact(value) : "—"}
+                  </text>
+                </g>
+              );
+            })}
           </g>
         );
       })}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   bandGeometry,
+  barLength,
   clipLabel,
   type Frame,
   groupedBars,
@@ -177,5 +178,18 @@ describe("labels", () => {
     expect(clipLabel("84 Nuclear reactors, boilers, machinery", 70)).toBe("84 Nuclea…");
     expect(clipLabel("核反应堆、锅炉、机器、机械器具及其零件", 60)).toBe("核反应堆…");
     expect(clipLabel("", 10)).toBe("");
+  });
+});
+
+describe("barLength", () => {
+  it("scales a value to the room, and keeps a small one visible", () => {
+    expect(barLength(250, 500, 600)).toBe(300);
+    expect(barLength(500, 500, 600)).toBe(600);
+    // 115 thousand on a scale of 50 billion: a sliver, not nothing.
+    expect(barLength(115_204.7, 50e9, 600)).toBe(2);
+    expect(barLength(0, 500, 600)).toBe(0);
+    expect(barLength(-3, 500, 600)).toBe(0);
+    expect(barLength(Number.NaN, 500, 600)).toBe(0);
+    expect(barLength(700, 500, 600)).toBe(600);
   });
 });

@@ -37,6 +37,16 @@ export function valueScale(values: readonly number[]): { max: number; ticks: num
   return { max, ticks: axisTicks(max) };
 }
 
+/**
+ * The length of a horizontal bar for `value` on a scale from 0 to `max` drawn over `room` pixels. A
+ * value above zero too small for the scale still gets `minimum` pixels, so that it shows (its figure
+ * is written beside it); zero, a negative or a missing value gets none.
+ */
+export function barLength(value: number, max: number, room: number, minimum = 2): number {
+  if (!(value > 0) || !(max > 0)) return 0;
+  return Math.max(minimum, (Math.min(value, max) / max) * room);
+}
+
 // ---------- Lines over months ----------
 
 export interface LineSeriesInput {
