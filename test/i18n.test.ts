@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../src/platform/auth/policy.ts";
-import { ERROR_STATUS } from "../src/platform/errors.ts";
+import { AppError, ERROR_STATUS } from "../src/platform/errors.ts";
+import { problemOf } from "../src/platform/http/problem.ts";
 import {
   catalogues,
   flattenKeys,
@@ -48,6 +49,38 @@ describe("translations", () => {
       ...ROLES.filter((r) => !hasMessage(l, `roles.${r}`)).map((r) => `${l}: roles.${r}`),
     ]);
     expect(missing).toEqual([]);
+  });
+
+  it("every kind of thing an error can say was not found has its name in every locale", () => {
+    // The sources name it as `resource: "declaration"`; the message shows the name in the reader's language.
+    const root = path.resolve(import.meta.dirname, "../src");
+    const used = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts"))
+          for (const m of fs.readFileSync(file, "utf8").matchAll(/\bresource: "([a-z_]+)"/g))
+            used.add(m[1] as string);
+      }
+    };
+    walk(root);
+    expect(used.size).toBeGreaterThan(10);
+    expect(
+      LOCALES.flatMap((l) =>
+        [...used].filter((r) => !hasMessage(l, `resources.${r}`)).map((r) => `${l}: ${r}`),
+      ),
+    ).toEqual([]);
+  });
+
+  it("names what was not found in the reader's language", () => {
+    const error = new AppError("NOT_FOUND", { resource: "declaration", id: "CN-1" });
+    expect(problemOf(error, "ru-RU", "r").detail).toContain("«декларация на товары»");
+    expect(problemOf(error, "zh-CN", "r").detail).toContain("的报关单");
+    expect(problemOf(error, "en", "r").detail).toBe('No declaration with id "CN-1" was found.');
+    // A name without a translation stays as it is rather than vanish.
+    const odd = new AppError("NOT_FOUND", { resource: "gadget", id: "7" });
+    expect(problemOf(odd, "ru-RU", "r").detail).toContain("«gadget»");
   });
 
   it("web UI strings exist in every locale with the same keys, none empty", () => {

@@ -112,6 +112,7 @@ function owned(status: string, body?: (side: "CN" | "RU") => unknown): OwnedReso
 }
 
 const declarationSide = (status: string, body?: unknown): SideScope => ({
+  resource: "declaration",
   async sideOf(deps, params) {
     return (await repo.findDeclaration(deps.db.db, params.id ?? ""))?.side ?? null;
   },
@@ -123,6 +124,7 @@ const declarationSide = (status: string, body?: unknown): SideScope => ({
 });
 
 const ruleSide: SideScope = {
+  resource: "risk_rule",
   async sideOf(deps, params) {
     return (await repo.findRiskRule(deps.db.db, params.id ?? ""))?.side ?? null;
   },

@@ -89,6 +89,7 @@ function allocationsVisible(
 }
 
 const poolSide: SideScope = {
+  resource: "quota_pool",
   async sideOf(deps, params) {
     return (await repo.findPool(deps.db.db, params.id ?? ""))?.side ?? null;
   },
@@ -99,6 +100,7 @@ const poolSide: SideScope = {
 };
 
 const applicationSide: SideScope = {
+  resource: "quota_application",
   async sideOf(deps, params) {
     const app = await repo.findApplication(deps.db.db, params.id ?? "");
     return app ? ((await repo.findPool(deps.db.db, app.pool_id))?.side ?? null) : null;
@@ -122,6 +124,7 @@ const knownSides = new WeakMap<object, Map<string, "CN" | "RU">>();
 const MAX_KNOWN_SIDES = 10_000;
 
 const licenceSide = (body: unknown): SideScope => ({
+  resource: "licence",
   async sideOf(deps, params) {
     const number = params.number ?? "";
     let known = knownSides.get(deps.db);

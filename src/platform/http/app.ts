@@ -52,6 +52,8 @@ export interface OwnedResourceFixture {
  * otherwise 403 FORBIDDEN_SIDE. `null` means the resource does not exist (404).
  */
 export interface SideScope {
+  /** What the route's target is called when it does not exist (NOT_FOUND; a key of `resources.*`). */
+  resource?: string;
   sideOf(deps: AppDeps, params: Record<string, string>): Promise<Side | null>;
   /** Fixture for the route matrix: creates a resource of the given side and returns its request parts. */
   create(deps: AppDeps, side: Side): Promise<{ params?: Record<string, string>; body?: unknown }>;
@@ -222,7 +224,7 @@ export async function buildApp(
     const side = await scope.sideOf(deps, request.params as Record<string, string>);
     if (side === null)
       throw new AppError("NOT_FOUND", {
-        resource: "resource",
+        resource: scope.resource ?? "resource",
         id: Object.values(request.params as object).join("/"),
       });
     const allowed = policy.roles.some((role) =>

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError, type ErrorCode, type FieldError } from "../errors.ts";
-import { type Locale, t, tCount } from "../i18n/i18n.ts";
+import { hasMessage, type Locale, t, tCount } from "../i18n/i18n.ts";
 
 export interface Problem {
   type: string;
@@ -18,8 +18,13 @@ export const I18N_PARAM = "@i18n:";
 
 function localizeParams(params: Record<string, string | number>, locale: Locale) {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params))
-    out[k] = typeof v === "string" && v.startsWith(I18N_PARAM) ? t(locale, v.slice(I18N_PARAM.length)) : v;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== "string") out[k] = v;
+    else if (v.startsWith(I18N_PARAM)) out[k] = t(locale, v.slice(I18N_PARAM.length));
+    // What was not found ("declaration", "quota_pool"): its name in the reader's language.
+    else if (k === "resource" && hasMessage(locale, `resources.${v}`)) out[k] = t(locale, `resources.${v}`);
+    else out[k] = v;
+  }
   return out;
 }
 
