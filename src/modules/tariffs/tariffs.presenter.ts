@@ -36,7 +36,12 @@ function localizedParams(params: Explanation["params"], locale: Locale) {
     // A name given in three languages (pool_zh, pool_ru, pool_en) is shown in the reader's.
     const named = params[k + suffix];
     if (typeof named === "string" && named !== "") out[k] = named;
-    else if (k === "prefix" && (v === "*" || v === "")) out[k] = t(locale, "tariffs.all_codes");
+    // "ТН ВЭД 8431" / "HS 8431", or "всех товаров" / "all goods" for a rule that covers every code.
+    else if (k === "prefix")
+      out[k] =
+        v === "*" || v === ""
+          ? t(locale, "tariffs.all_codes")
+          : t(locale, "tariffs.codes_from", { prefix: v });
     else if (k === "source") {
       const key = `tariffs.source.${v}`;
       const said = t(locale, key);

@@ -64,7 +64,7 @@ describeEachDialect("tariffs and landed cost", ({ deps }) => {
     expect(a.amounts[1].explanation.text).toMatch(/НДС 22%/);
     // Amounts in the reader's format, and no placeholder for "all codes".
     expect(a.amounts[0].explanation.text).toContain("115\u00a0000,00");
-    expect(a.amounts[1].explanation.text).toContain("всех кодов");
+    expect(a.amounts[1].explanation.text).toContain("ставка для всех товаров");
     expect(a.amounts[1].explanation.text).not.toContain("*");
     expect(a.amounts[1].rule.source).toBe("cited");
     expect(a.warnings.map((w: { key: string }) => w.key)).toContain("tariffs.warn.sample_rule_duty");
