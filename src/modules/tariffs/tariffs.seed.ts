@@ -11,7 +11,7 @@ type Rule = Omit<
 
 const CN_VAT_2019 = "财政部 税务总局 海关总署公告2019年第39号 (VAT 13% / 9% from 2019-04-01)";
 const RU_VAT_2019 = "Федеральный закон от 03.08.2018 № 303-ФЗ (НДС 20% с 01.01.2019)";
-const RU_VAT_2026 = "НДС 22% с 01.01.2026 (vatupdate.com, 2026-01-13; DOMAIN-SOURCES §6)";
+const RU_VAT_2026 = "НДС 22% с 01.01.2026 (vatupdate.com, 2026-01-13)";
 const EAEU_CCT = "Единый таможенный тариф ЕАЭС (Решение Совета ЕЭК № 54 от 16.07.2012)";
 const CN_TARIFF = "中华人民共和国进出口税则";
 
@@ -198,7 +198,7 @@ export const TARIFF_RULES: Rule[] = [
     valid_from: "2021-01-01",
     valid_to: "2021-12-31",
     legal_ref:
-      "Вывозная пошлина на лесоматериалы в 2021 г.: 10%, но не менее 13 евро за м³ (madeinrussia.ru/en/news/4725; DOMAIN-SOURCES §6)",
+      "Вывозная пошлина на лесоматериалы в 2021 г.: 10%, но не менее 13 евро за м³ (madeinrussia.ru/en/news/4725)",
     source: "cited",
   },
   ...["440311", "440321", "440322", "440323", "440324", "440325", "440326"].map((p) =>
@@ -210,7 +210,7 @@ export const TARIFF_RULES: Rule[] = [
         hs_prefix: p,
         valid_from: "2022-01-01",
         legal_ref:
-          "Запрет вывоза необработанных лесоматериалов хвойных пород с 01.01.2022 (постановление № 396; DOMAIN-SOURCES §6)",
+          "Запрет вывоза необработанных лесоматериалов хвойных пород с 01.01.2022 (постановление № 396)",
         source: "cited",
         note: "Valuable hardwoods are also covered by the ban; their codes are not modelled here",
       },
