@@ -255,11 +255,16 @@ export async function insertTrustHistory(
   await trx.insertInto("trust_history").values(row).execute();
 }
 
+/**
+ * The score's history: the first score and every change. Events that left the score as it was have
+ * their rows too (they make a redelivered event recognizable), but say nothing a reader wants.
+ */
 export function listTrustHistory(db: Executor, enterpriseId: string) {
   return db
     .selectFrom("trust_history")
     .selectAll()
     .where("enterprise_id", "=", enterpriseId)
+    .where((eb) => eb.or([eb("previous_score", "is", null), eb("score", "<>", eb.ref("previous_score"))]))
     .orderBy("id", "desc")
     .limit(100)
     .execute();

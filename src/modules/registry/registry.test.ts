@@ -268,6 +268,25 @@ describeEachDialect("enterprise registry", ({ deps }) => {
     await deps().outbox.drain();
     const again = (await app.inject({ method: "GET", url: `/api/v1/enterprises/${id}/trust` })).json();
     expect(again.history).toHaveLength(2);
+    // An event that leaves the score as it was is recorded (that is how a redelivery is recognized),
+    // but the history shows changes only.
+    const edit = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/enterprises/${id}`,
+      headers: s.write,
+      payload: { address: "Heihe, Sample Road 1" },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    await deps().outbox.drain();
+    const rows = await deps()
+      .db.db.selectFrom("trust_history")
+      .select("event_type")
+      .where("enterprise_id", "=", id)
+      .execute();
+    expect(rows.map((r) => r.event_type)).toContain("enterprise.updated");
+    const after = (await app.inject({ method: "GET", url: `/api/v1/enterprises/${id}/trust` })).json();
+    expect(after.profile.score).toBe(50);
+    expect(after.history.map((h: { score: number }) => h.score)).toEqual([50, 20]);
   });
 
   it("shows the same public profile to every reader, with names chosen by language", async () => {
