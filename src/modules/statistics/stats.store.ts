@@ -232,11 +232,8 @@ class ColumnWriter {
     this.#vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
     this.#rows = rows;
     this.#nulls = false;
+    // A null row's slot keeps whatever the last chunk left there: DuckDB reads no value under a null bit.
     this.#validity.fill(ALL_VALID);
-    // Null rows keep whatever the typed arrays held: zero them so stale values never reach DuckDB.
-    this.int32.fill(0, 0, rows);
-    this.int64.fill(0n, 0, rows);
-    this.uint8.fill(0, 0, rows);
   }
 
   nullAt(row: number): void {
