@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type DatabaseIntrospector, type Kysely, sql, type TableMetadata } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import type { DbHandle, Dialect } from "./db.ts";
 import * as m0001 from "./migrations/0001_platform.ts";
@@ -47,6 +47,52 @@ function staticProvider(dialect: Dialect): MigrationProvider {
   };
 }
 
+/**
+ * Kysely's PostgreSQL introspector lists the tables of every schema and calls pg_get_serial_sequence
+ * on each by name; a table another process drops meanwhile (a test's throw-away schema, say) makes
+ * that call fail with "relation … does not exist", and our migration with it. The migrator only asks
+ * which schemas and tables exist, so on PostgreSQL it asks pg_catalog, about its own schema only.
+ */
+function schemaIntrospector(db: Kysely<unknown>, schema: string | undefined): DatabaseIntrospector {
+  return {
+    async getSchemas() {
+      const { rows } = await sql<{
+        name: string;
+      }>`select nspname as name from pg_catalog.pg_namespace`.execute(db);
+      return rows;
+    },
+    async getTables(): Promise<TableMetadata[]> {
+      const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+        select c.relname as name, n.nspname as schema, c.relkind as kind
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p', 'v', 'm', 'f')
+          and n.nspname = ${schema === undefined ? sql`current_schema()` : schema}`.execute(db);
+      return rows.map((r) => ({
+        name: r.name,
+        schema: r.schema,
+        isView: r.kind === "v" || r.kind === "m",
+        isForeign: r.kind === "f",
+        columns: [],
+      }));
+    },
+  };
+}
+
+/** The database as the migrator sees it: on PostgreSQL, with the introspector above. */
+export function migratorView(handle: DbHandle): Kysely<unknown> {
+  const db = handle.db as unknown as Kysely<unknown>;
+  if (handle.dialect !== "postgres") return db;
+  const introspection = schemaIntrospector(db, handle.schema);
+  // Kysely keeps its state in private fields, so methods must run on the real instance.
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "introspection") return introspection;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 export interface MigrationReport {
   applied: string[];
   total: number;
@@ -54,9 +100,9 @@ export interface MigrationReport {
 
 /** Brings the schema up to date; safe to run concurrently (Kysely takes a migration lock). */
 export async function migrateToLatest(handle: DbHandle): Promise<MigrationReport> {
-  // Kysely's introspection sees every schema; naming ours keeps databases that hold several apart.
+  // Naming our schema keeps the migration tables of databases that hold several apart.
   const migrator = new Migrator({
-    db: handle.db,
+    db: migratorView(handle),
     provider: staticProvider(handle.dialect),
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
