@@ -3,6 +3,7 @@ import type { KbDocumentsTable } from "../../platform/db/schema.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
 import { loadPortNames, portLabel } from "../declarations/declarations.presenter.ts";
 import * as quotasRepo from "../quotas/quotas.repository.ts";
+import { codesLabel } from "../tariffs/tariffs.presenter.ts";
 import * as tariffsRepo from "../tariffs/tariffs.repository.ts";
 import { hsOverlaps, inForceOn } from "./knowledge.search.ts";
 import { currentVersions } from "./knowledge.service.ts";
@@ -90,15 +91,21 @@ export async function whatApplies(
         hsPrefix: r.hs_prefix,
         text:
           r.kind === "prohibition"
-            ? t(locale, "knowledge.applies.prohibition", { prefix: r.hs_prefix, since: r.valid_from })
+            ? t(locale, "knowledge.applies.prohibition", {
+                prefix: codesLabel(locale, r.hs_prefix),
+                since: r.valid_from,
+              })
             : r.kind === "vat"
-              ? t(locale, "knowledge.applies.vat", { pct: r.ad_valorem ?? "0", prefix: r.hs_prefix || "*" })
+              ? t(locale, "knowledge.applies.vat", {
+                  pct: r.ad_valorem ?? "0",
+                  prefix: codesLabel(locale, r.hs_prefix),
+                })
               : t(locale, "knowledge.applies.duty", {
                   pct: r.ad_valorem ?? "0",
                   specific: r.specific_amount
                     ? `${r.specific_amount} ${r.specific_currency}/${r.specific_unit}`
                     : "—",
-                  prefix: r.hs_prefix || "*",
+                  prefix: codesLabel(locale, r.hs_prefix),
                 }),
         legalRef: r.legal_ref,
         source: r.source,

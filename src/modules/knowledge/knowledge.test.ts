@@ -275,6 +275,23 @@ describeEachDialect(
       const cn = r.body.sides.find((s: { side: string }) => s.side === "CN");
       expect(cn.flow).toBe("import");
       expect(r.body.bilateral.length).toBeGreaterThan(0);
+      // A rule for every code says so in words, in the reader's language.
+      const rules = r.body.sides.flatMap((s: { rules: { hsPrefix: string; text: string }[] }) => s.rules);
+      expect(rules.find((x: { hsPrefix: string }) => x.hsPrefix === "")?.text).toBe(
+        "НДС 13% (ставка для всех товаров)",
+      );
+      expect(rules.find((x: { hsPrefix: string }) => x.hsPrefix === "440321")?.text).toBe(
+        "Запрещено: ТН ВЭД 440321 с 2022-01-01",
+      );
+      const zh = await get(
+        "/api/v1/kb/applies?hs=4403210000&direction=RU_TO_CN&date=2026-06-01",
+        null,
+        "zh-CN",
+      );
+      const zhRules = zh.body.sides.flatMap((s: { rules: { hsPrefix: string; text: string }[] }) => s.rules);
+      expect(zhRules.find((x: { hsPrefix: string }) => x.hsPrefix === "")?.text).toBe(
+        "增值税 13%（规则适用范围：所有商品）",
+      );
       // Asked about the heading, told that a part of it is banned.
       const heading = await get("/api/v1/kb/applies?hs=4403&direction=RU_TO_CN&date=2026-06-01");
       const ruHeading = heading.body.sides.find((s: { side: string }) => s.side === "RU");

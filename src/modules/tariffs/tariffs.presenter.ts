@@ -26,6 +26,13 @@ export function formatDecimal(value: string, locale: Locale): string {
   return `${sign}${grouped}${frac ? `${point}${frac}` : ""}`;
 }
 
+/** "ТН ВЭД 8431" / "HS 8431", or "всех товаров" / "all goods" for a rule that covers every code. */
+export function codesLabel(locale: Locale, prefix: string): string {
+  return prefix === "*" || prefix === ""
+    ? t(locale, "tariffs.all_codes")
+    : t(locale, "tariffs.codes_from", { prefix });
+}
+
 const NAME_SUFFIX: Record<Locale, string> = { "zh-CN": "_zh", "ru-RU": "_ru", en: "_en" };
 
 function localizedParams(params: Explanation["params"], locale: Locale) {
@@ -36,12 +43,7 @@ function localizedParams(params: Explanation["params"], locale: Locale) {
     // A name given in three languages (pool_zh, pool_ru, pool_en) is shown in the reader's.
     const named = params[k + suffix];
     if (typeof named === "string" && named !== "") out[k] = named;
-    // "ТН ВЭД 8431" / "HS 8431", or "всех товаров" / "all goods" for a rule that covers every code.
-    else if (k === "prefix")
-      out[k] =
-        v === "*" || v === ""
-          ? t(locale, "tariffs.all_codes")
-          : t(locale, "tariffs.codes_from", { prefix: v });
+    else if (k === "prefix") out[k] = codesLabel(locale, String(v));
     else if (k === "source") {
       const key = `tariffs.source.${v}`;
       const said = t(locale, key);

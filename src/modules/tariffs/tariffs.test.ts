@@ -68,6 +68,8 @@ describeEachDialect("tariffs and landed cost", ({ deps }) => {
     expect(a.amounts[1].explanation.text).not.toContain("*");
     expect(a.amounts[1].rule.source).toBe("cited");
     expect(a.warnings.map((w: { key: string }) => w.key)).toContain("tariffs.warn.sample_rule_duty");
+    const zh = await post("/api/v1/tariffs/assess", line, "zh-CN", s.write);
+    expect(zh.body.amounts[1].explanation.text).toContain("（规则适用范围：所有商品；");
     const before = await post("/api/v1/tariffs/assess", { ...line, date: "2025-06-10" }, "en", s.write);
     expect(before.body.amounts[1]).toMatchObject({ amount: "25300.00" });
   });
