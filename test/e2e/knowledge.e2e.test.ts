@@ -126,6 +126,9 @@ describe("knowledge base: find the rules across languages, follow them, hear of 
     await page.getByRole("button", { name: fill(k.applies.subscribe, { hs: "4403" }) }).click();
     await page.getByText(k.subscribe.following).waitFor();
     await page.screenshot({ path: path.join(screenshots, "knowledge-applies-zh.png"), fullPage: true });
+    // China's national code has no name of its own in the data: its subheading's name stands in.
+    await page.getByRole("combobox", { name: k.applies.hs }).fill("4403210000");
+    await page.locator(".kb-hs-name").getByText("440321", { exact: true }).waitFor();
 
     // Both show in the subscriptions.
     await page.goto("/knowledge/subscriptions");

@@ -48,6 +48,10 @@ export function HsCodeField({
         : options.length === 0
           ? t("knowledge.applies.hsNoSuggestions")
           : t("knowledge.applies.hsSuggestions", { n: options.length });
+  // A national code of China has no name of its own in the data: its nearest named parent stands in.
+  const named = node.data
+    ? [node.data, ...[...node.data.path].reverse()].find((entry) => pickName(entry.names, reader) !== null)
+    : undefined;
   return (
     <div className={error ? "kb-hs-field field--invalid" : "kb-hs-field"}>
       <Combobox
@@ -66,7 +70,12 @@ export function HsCodeField({
             {error ? <p className="field__error">{error}</p> : null}
             {node.data && node.data.code === code ? (
               <p className="kb-hs-name">
-                <LocalName names={node.data.names} />
+                {named && named.code !== node.data.code ? (
+                  <>
+                    <span className="hs-code">{named.code}</span>{" "}
+                  </>
+                ) : null}
+                <LocalName names={(named ?? node.data).names} />
               </p>
             ) : null}
           </div>
