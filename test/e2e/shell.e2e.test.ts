@@ -230,4 +230,18 @@ describe("web shell", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("ru-RU");
     await context.close();
   });
+
+  it("tells a tab opened before an update to reload when a page's code is gone", async () => {
+    const { context, page } = await newPage();
+    await context.addInitScript(() => localStorage.setItem("amur.lang", "zh-CN"));
+    await page.goto("/");
+    await page.getByRole("navigation").first().waitFor();
+    // The server now has another version: the files this tab's version asks for are gone (404).
+    await page.route("**/assets/**", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.getByRole("link", { name: zh.nav.quotas, exact: true }).first().click();
+    await heading(page, zh.errors.updatedTitle).waitFor();
+    await page.getByRole("button", { name: zh.errors.reload }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, "shell-updated-zh.png"), fullPage: true });
+    await context.close();
+  });
 });

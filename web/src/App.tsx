@@ -2,7 +2,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, type RouteObject, useRouteError } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import { ErrorState, PageHeader, Spinner } from "./components";
+import { Button, ErrorState, PageHeader, Spinner } from "./components";
 import { Layout } from "./layout/Layout";
 import { isModuleBuilt, MODULES, modulePath } from "./modules";
 import { AccountPage } from "./pages/AccountPage";
@@ -24,11 +24,24 @@ import { RequireAuth } from "./pages/RequireAuth";
 import { HsBrowserPage } from "./pages/reference/HsBrowserPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
 import { LANDED_COST_PATH, RATES_PATH } from "./pages/tariffs/paths";
+import { isStaleBuildError } from "./staleBuild";
 
 /** Shown inside the layout when rendering a page throws, instead of a blank screen. */
 function RouteError() {
   const { t } = useTranslation();
   const error = useRouteError();
+  if (isStaleBuildError(error))
+    return (
+      <>
+        <PageHeader title={t("errors.updatedTitle")} />
+        <div className="state" role="alert">
+          <p className="state__text">{t("errors.updatedDetail")}</p>
+          <div className="state__action">
+            <Button onClick={() => window.location.reload()}>{t("errors.reload")}</Button>
+          </div>
+        </div>
+      </>
+    );
   return (
     <>
       <PageHeader title={t("errors.unexpectedTitle")} />

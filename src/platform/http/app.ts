@@ -342,6 +342,9 @@ export async function buildApp(
       hasWeb &&
       request.method === "GET" &&
       !request.url.startsWith("/api/") &&
+      // A file the build does not have (asked for by a tab opened before an update) is missing: the
+      // shell in its place would reach the browser as a script it cannot run.
+      !request.url.startsWith("/assets/") &&
       request.url !== "/metrics"
     ) {
       // Client-side routes of the SPA: every unknown page path gets the app shell.
