@@ -1,10 +1,11 @@
 import { sql } from "kysely";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeEachDialect } from "../../../test/harness.ts";
 import { newId } from "../../platform/clock.ts";
 import { insertRows } from "../../platform/db/dialect.ts";
 import type { EnterprisesTable } from "../../platform/db/schema.ts";
-import { type DirectoryFilter, listDirectory } from "./registry.repository.ts";
+import { identifierQuery } from "./registry.directory.ts";
+import { type DirectoryFilter, listDirectory, prefixEnd } from "./registry.repository.ts";
 
 // The directory lists verified enterprises first (latest verification first), then pending ones
 // (newest first), never rejected ones: paged through with any filter, always in that one order.
@@ -132,6 +133,33 @@ describeEachDialect("enterprise directory order", ({ deps, dialect }) => {
         }
         expect(got).toEqual(want);
       }
+    }
+  });
+});
+
+describe("identifier queries", () => {
+  it("takes what may be an identifier or its beginning, as typed", () => {
+    expect(identifierQuery("91230100ma1b2c3d4e")).toBe("91230100MA1B2C3D4E");
+    expect(identifierQuery(" 2801 99404-1 ")).toBe("2801994041");
+    expect(identifierQuery("1027")).toBe("1027");
+    expect(identifierQuery("102")).toBeNull();
+    expect(identifierQuery("Heihe")).toBeNull();
+    expect(identifierQuery("黑河 2801")).toBeNull();
+    expect(identifierQuery("1234567890123456789")).toBeNull();
+  });
+
+  it("bounds a prefix's range from above, carrying past the last character of the alphabet", () => {
+    expect(prefixEnd("9123")).toBe("9124");
+    expect(prefixEnd("9129")).toBe("912A");
+    expect(prefixEnd("91BZ")).toBe("91C");
+    expect(prefixEnd("ZZZ")).toBeNull();
+    for (const [prefix, inside] of [
+      ["9129", "91299999"],
+      ["91BZ", "91BZZ0"],
+      ["2801", "2801994041"],
+    ] as const) {
+      const end = prefixEnd(prefix) as string;
+      expect(inside >= prefix && inside < end).toBe(true);
     }
   });
 });

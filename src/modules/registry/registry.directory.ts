@@ -42,7 +42,19 @@ export async function presentOne(deps: AppDeps, row: EnterprisesTable, locale: L
   return one;
 }
 
-/** The public directory: full-text search over names and identifiers, with filters. */
+/**
+ * What in a query may be an identifier or its beginning: 4 to 18 digits and Latin letters with at least
+ * one digit, once spaces and hyphens are gone, in capitals (USCCs are stored so; INN and OGRN are digits).
+ */
+export function identifierQuery(q: string): string | null {
+  const v = q.replace(/[\s-]/g, "").toUpperCase();
+  return /^[0-9A-Z]{4,18}$/.test(v) && /\d/.test(v) ? v : null;
+}
+
+/**
+ * The public directory: full-text search over names in every language, identifiers (USCC, INN,
+ * OGRN/OGRNIP, whole or their beginning) through their own indexes, with filters.
+ */
 export async function searchDirectory(
   deps: AppDeps,
   query: {
@@ -69,14 +81,13 @@ export async function searchDirectory(
     // Rank by relevance, then apply the filters to the ranked candidates. Without filters only the
     // requested page of hits is needed.
     const filtered = Boolean(filter.side || filter.region || filter.hsChapter || filter.verifiedOnly);
-    const hits = await searchScope(
-      db,
-      deps.db.dialect,
-      ENTERPRISE_SEARCH_SCOPE,
-      query.q,
-      filtered ? 200 : offset + query.limit + 1,
-    );
-    let ids = hits.map((h) => h.ref);
+    const wanted = filtered ? 200 : offset + query.limit + 1;
+    // An identifier names one enterprise: its matches come first. The words are searched as well,
+    // since a number may be part of a name.
+    const asIdentifier = identifierQuery(query.q);
+    const byIdentifier = asIdentifier ? await repo.idsByIdentifier(db, asIdentifier, wanted) : [];
+    const hits = await searchScope(db, deps.db.dialect, ENTERPRISE_SEARCH_SCOPE, query.q, wanted);
+    let ids = [...new Set([...byIdentifier, ...hits.map((h) => h.ref)])];
     if (filtered) {
       const pass = await repo.filterDirectoryIds(db, ids, filter);
       ids = ids.filter((id) => pass.has(id));

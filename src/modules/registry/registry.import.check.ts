@@ -183,7 +183,7 @@ export interface CheckedRow {
   ids: Pick<CheckedIdentifiers, "uscc" | "inn" | "ogrn" | "kpp">;
   /** HS chapters of interest, each once, sorted. */
   chapters: string[];
-  /** Search tokens of the row's names and identifiers (platform/search). */
+  /** Search tokens of the row's names (platform/search). */
   title: string;
 }
 
@@ -322,7 +322,6 @@ export class RowChecker {
           name_zh: input.names.zh ?? null,
           name_ru: input.names.ru ?? null,
           name_en: input.names.en ?? null,
-          ...picked,
         }),
       );
       addToVocabulary(out.vocabulary, tokens);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Dialect, Executor } from "../../platform/db/db.ts";
 import { insertValues } from "../../platform/db/dialect.ts";
 import type { EnterprisesTable, RegionsTable } from "../../platform/db/schema.ts";
@@ -131,6 +132,45 @@ export function listDirectory(db: Executor, f: DirectoryFilter, limit: number, o
     .limit(limit)
     .offset(offset)
     .execute();
+}
+
+const IDENTIFIER_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** The smallest string above every string that starts with `prefix` (digits and capitals only), if any. */
+export function prefixEnd(prefix: string): string | null {
+  for (let i = prefix.length - 1; i >= 0; i--) {
+    const k = IDENTIFIER_ALPHABET.indexOf(prefix[i] as string);
+    if (k >= 0 && k < IDENTIFIER_ALPHABET.length - 1)
+      return prefix.slice(0, i) + (IDENTIFIER_ALPHABET[k + 1] as string);
+  }
+  return null;
+}
+
+/**
+ * Enterprises whose USCC, INN or OGRN/OGRNIP is `value` or begins with it (`value`: digits and capital
+ * letters): exact matches first, then in identifier order, at most `limit` per identifier. Each is a
+ * range read of the identifier's unique index; the substr check keeps the answer right whatever the
+ * database's collation makes of the range.
+ */
+export async function idsByIdentifier(db: Executor, value: string, limit: number): Promise<string[]> {
+  const end = prefixEnd(value);
+  const exact: string[] = [];
+  const starting: { id: string; value: string }[] = [];
+  for (const column of ["uscc", "inn", "ogrn"] as const) {
+    let q = db
+      .selectFrom("enterprises")
+      .select(["id", sql<string>`${sql.ref(column)}`.as("value")])
+      .where(column, ">=", value)
+      .where(sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(value.length)})`, "=", value)
+      .where("status", "!=", "rejected");
+    if (end !== null) q = q.where(column, "<", end);
+    for (const r of await q.orderBy(column).limit(limit).execute()) {
+      if (r.value === value) exact.push(r.id);
+      else starting.push(r);
+    }
+  }
+  starting.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return [...new Set([...exact, ...starting.map((r) => r.id)])];
 }
 
 /**

@@ -65,9 +65,11 @@ export function checkIdentifiers(side: Side, ids: TEnterpriseInput["identifiers"
   return out;
 }
 
-/** Text indexed for the directory: every name and identifier. */
-export function searchText(
-  row: Pick<EnterprisesTable, "name_zh" | "name_ru" | "name_en" | "uscc" | "inn" | "ogrn">,
-) {
-  return [row.name_zh, row.name_ru, row.name_en, row.uscc, row.inn, row.ogrn].filter(Boolean).join(" \n ");
+/**
+ * Text indexed for the directory: the names. Identifiers are found through their own unique indexes
+ * (registry.directory.ts): in the full-text index each would be a word of its own, one or two new
+ * words per enterprise that only make its vocabulary, and a bulk import, larger.
+ */
+export function searchText(row: Pick<EnterprisesTable, "name_zh" | "name_ru" | "name_en">) {
+  return [row.name_zh, row.name_ru, row.name_en].filter(Boolean).join(" \n ");
 }

@@ -221,6 +221,15 @@ describeEachDialect("enterprise registry", ({ deps }) => {
     expect(await find("fruit")).toContain(cn.id);
     expect(await find("лесоматериал")).toContain(ru.id);
     expect(await find(cn.identifiers.uscc)).toEqual([cn.id]);
+    // Identifiers whole or begun, as typed: lower case, with spaces; alone or with a filter.
+    expect(await find(cn.identifiers.uscc.toLowerCase())).toEqual([cn.id]);
+    expect(await find(cn.identifiers.uscc.slice(0, 12))).toContain(cn.id);
+    expect(await find(ru.identifiers.inn)).toEqual([ru.id]);
+    expect(await find(`${ru.identifiers.ogrn.slice(0, 5)} ${ru.identifiers.ogrn.slice(5)}`)).toEqual([ru.id]);
+    expect(await find(ru.identifiers.ogrn.slice(0, 9))).toContain(ru.id);
+    expect(await find(ru.identifiers.inn, "&region=RU-AMU")).toEqual([ru.id]);
+    expect(await find(ru.identifiers.inn, "&region=RU-PRI")).toEqual([]);
+    expect(await find(`${ru.identifiers.inn.slice(0, 6)}X`)).not.toContain(ru.id);
     expect(await find("果蔬", "&hsChapter=44")).not.toContain(cn.id);
     expect(await find("果蔬", "&hsChapter=08")).toContain(cn.id);
     expect(await find("果蔬", "&verified=true")).not.toContain(cn.id);
