@@ -6,6 +6,7 @@ import ru from "../../web/src/locales/ru-RU.json" with { type: "json" };
 import zh from "../../web/src/locales/zh-CN.json" with { type: "json" };
 import type { RunningAmur } from "./server.ts";
 import {
+  fill,
   openPage,
   screenshots,
   startSession,
@@ -37,10 +38,6 @@ function newPage(language: "zh-CN" | "ru-RU" | null, width = 1280, height = 900)
 
 function heading(page: Page, name: string) {
   return page.getByRole("heading", { level: 1, name, exact: true });
-}
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ""));
 }
 
 async function signIn(page: Page, messages: Messages, email: string, next: string): Promise<void> {

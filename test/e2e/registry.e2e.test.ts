@@ -1,12 +1,18 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUscc, USCC_ALPHABET, usccOrgCodeCheckChar } from "../../src/modules/registry/identifiers.ts";
+import {
+  makeInn10,
+  makeUscc,
+  USCC_ALPHABET,
+  usccOrgCodeCheckChar,
+} from "../../src/modules/registry/identifiers.ts";
 import en from "../../web/src/locales/en.json" with { type: "json" };
 import ru from "../../web/src/locales/ru-RU.json" with { type: "json" };
 import zh from "../../web/src/locales/zh-CN.json" with { type: "json" };
 import type { RunningAmur } from "./server.ts";
 import {
+  fill,
   openPage,
   screenshots,
   startSession,
@@ -193,6 +199,30 @@ describe("enterprise registry: get verified (journey 2)", () => {
     const hit = ruPage.locator(".enterprise-card").filter({ hasText: uscc.valid });
     await hit.waitFor();
     expect(await hit.textContent()).toContain(ru.registry.status.verified);
+    // A mistyped USCC finds nothing, and says which check failed; a good INN nobody has says that.
+    await search.fill(uscc.wrongCheck);
+    const empty = ruPage.locator(".state").filter({ hasText: ru.registry.directory.emptyTitle });
+    await empty
+      .getByText(
+        fill(ru.registry.directory.identifierInvalid, {
+          scheme: ru.registry.identifiers.uscc,
+          value: uscc.wrongCheck,
+        }),
+      )
+      .waitFor();
+    expect(await empty.locator(".directory-check li").count()).toBeGreaterThan(0);
+    await ruPage.screenshot({ path: path.join(screenshots, "registry-directory-ru-typo.png"), fullPage: true });
+    // A fictional INN with a right check digit, which no enterprise of the demo has.
+    const freeInn = makeInn10("280155501");
+    await search.fill(freeInn);
+    await empty
+      .getByText(
+        fill(ru.registry.directory.identifierUnknown, {
+          scheme: ru.registry.identifiers.inn,
+          value: freeInn,
+        }),
+      )
+      .waitFor();
     // The USCC finds it too, and only it.
     await search.fill(uscc.valid);
     await expect.poll(() => new URL(ruPage.url()).searchParams.get("q")).toBe(uscc.valid);

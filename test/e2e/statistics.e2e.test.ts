@@ -6,7 +6,7 @@ import serverRu from "../../src/platform/i18n/locales/ru-RU.json" with { type: "
 import ru from "../../web/src/locales/ru-RU.json" with { type: "json" };
 import zh from "../../web/src/locales/zh-CN.json" with { type: "json" };
 import type { RunningAmur } from "./server.ts";
-import { openPage, screenshots, startSession, stopSession, watchErrors } from "./support.ts";
+import { fill, openPage, screenshots, startSession, stopSession, watchErrors } from "./support.ts";
 
 let amur: RunningAmur;
 let browser: Browser;
@@ -23,10 +23,6 @@ function newPage(language: "zh-CN" | "ru-RU", width = 1280, height = 900) {
 
 function heading(page: Page, name: string) {
   return page.getByRole("heading", { level: 1, name, exact: true });
-}
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ""));
 }
 
 /** A template as a pattern: the values given, and anything for the placeholders left out. */

@@ -64,3 +64,8 @@ export function watchErrors(page: Page, expected: RegExp): string[] {
   });
   return errors;
 }
+
+/** A message with its {{placeholders}} filled in, as the app's i18n fills them. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ""));
+}

@@ -13,8 +13,9 @@ import { EnterpriseBadges, TrustMeter } from "./badges";
 import { useChapterLabel } from "./chapters";
 import { useDebouncedValue } from "./IdentifierField";
 import { enterprisePath, QUEUE_PATH, REGISTER_PATH } from "./paths";
-import { HS_CHAPTER_CODES, useDirectory, useHsChapters } from "./queries";
+import { HS_CHAPTER_CODES, useDirectory, useHsChapters, useIdentifierCheck } from "./queries";
 import { useRegionOptions } from "./regions";
+import { wholeIdentifier } from "./wholeIdentifier";
 import "./registry.css";
 
 const SEARCH_DELAY_MS = 300;
@@ -41,6 +42,36 @@ function paramsFromFilter(filter: DirectoryFilter): Record<string, string> {
   if (filter.hsChapter) params.hs = filter.hsChapter;
   if (filter.verifiedOnly) params.verified = "1";
   return params;
+}
+
+/**
+ * Nothing found. For a whole identifier, the reader learns which: one that does not pass its check (a
+ * typo, with the failing position), or a good one that no enterprise on the platform has.
+ */
+function NoEnterprise({ q }: { q: string }) {
+  const { t } = useTranslation();
+  const whole = wholeIdentifier(q);
+  const check = useIdentifierCheck(whole?.scheme ?? "inn", whole?.value ?? "");
+  const result = whole && check.data?.value === whole.value ? check.data : null;
+  const params = whole ? { scheme: t(`registry.identifiers.${whole.scheme}`), value: whole.value } : {};
+  return (
+    <EmptyState title={t("registry.directory.emptyTitle")}>
+      {result && !result.valid ? (
+        <>
+          <p>{t("registry.directory.identifierInvalid", params)}</p>
+          <ul className="directory-check">
+            {result.errors.map((issue) => (
+              <li key={issue.code + issue.message}>{issue.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : result?.valid ? (
+        <p>{t("registry.directory.identifierUnknown", params)}</p>
+      ) : (
+        <p>{t("registry.directory.emptyText")}</p>
+      )}
+    </EmptyState>
+  );
 }
 
 /** The public directory: search by a name in any language or by an identifier, with filters. */
@@ -102,9 +133,7 @@ export function DirectoryPage() {
             retrying={directory.isFetching}
           />
         ) : items.length === 0 ? (
-          <EmptyState title={t("registry.directory.emptyTitle")}>
-            <p>{t("registry.directory.emptyText")}</p>
-          </EmptyState>
+          <NoEnterprise q={filter.q ?? ""} />
         ) : (
           <ul
             className={
