@@ -211,7 +211,10 @@ describe("enterprise registry: get verified (journey 2)", () => {
       )
       .waitFor();
     expect(await empty.locator(".directory-check li").count()).toBeGreaterThan(0);
-    await ruPage.screenshot({ path: path.join(screenshots, "registry-directory-ru-typo.png"), fullPage: true });
+    await ruPage.screenshot({
+      path: path.join(screenshots, "registry-directory-ru-typo.png"),
+      fullPage: true,
+    });
     // A fictional INN with a right check digit, which no enterprise of the demo has.
     const freeInn = makeInn10("280155501");
     await search.fill(freeInn);

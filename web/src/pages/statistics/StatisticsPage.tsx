@@ -390,10 +390,13 @@ function PortsFigure({ settings }: { settings: DashboardSettings }) {
   const query = portQuery(settings);
   const result = useStatQuery(query);
   const money = (value: string) => labels.money(value, settings.currency);
-  const title = t("statistics.ports.title", {
-    count: TOP_PORTS,
-    direction: t(`statistics.direction.${settings.direction}`),
-  });
+  const direction = t(`statistics.direction.${settings.direction}`);
+  // "Top 12" only when there are more ports than that; fewer are all of them.
+  const shown = result.data ? slices(result.data, "port").length : TOP_PORTS;
+  const title =
+    shown < TOP_PORTS
+      ? t("statistics.ports.titleAll", { direction })
+      : t("statistics.ports.title", { count: TOP_PORTS, direction });
   return (
     <section aria-label={title}>
       <Loading query={result}>
