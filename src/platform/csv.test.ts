@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   CsvError,
+  csvProblemText,
   csvText,
   decodeImportFile,
   parseCsv,
@@ -74,6 +75,18 @@ describe("parseCsv", () => {
     expect(() => rows('"a"b,c')).toThrowError(/text after a closing quote/);
     expect(() => rows('ab"c,d')).toThrowError(/quote inside an unquoted field/);
     expect(() => rows('x\n"a\nb"\n"c"d')).toThrowError(/line 4/);
+    // Each with a problem code that imports show in the reader's language.
+    const problem = (text: string) => {
+      try {
+        rows(text);
+      } catch (e) {
+        if (e instanceof CsvError) return [e.problem, csvProblemText(e, "zh-CN")];
+      }
+      return null;
+    };
+    expect(problem('a\n"open')).toEqual(["unterminated_quote", '带引号的字段未闭合（引号 " 不成对）']);
+    expect(problem('"a"b,c')?.[0]).toBe("text_after_quote");
+    expect(problem('ab"c,d')?.[0]).toBe("quote_in_field");
   });
 
   it("round-trips any table written the RFC 4180 way", () => {
@@ -103,6 +116,11 @@ describe("parseCsvRecords", () => {
 
   it("rejects rows longer than the header", () => {
     expect(() => [...parseCsvRecords("a,b\n1,2,3\n")]).toThrowError(/3 fields/);
+    try {
+      [...parseCsvRecords("a,b\n1,2,3\n")];
+    } catch (e) {
+      expect(e instanceof CsvError && csvProblemText(e, "ru-RU")).toBe("полей 3, а в заголовке 2");
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { AppError } from "./errors.ts";
+import { type Locale, t } from "./i18n/i18n.ts";
 
 /**
  * A small RFC 4180 CSV reader (reference files, user imports): quoted fields, doubled quotes, separators
@@ -8,14 +9,26 @@ import { AppError } from "./errors.ts";
  * mis-split row of reference data is worse than a failed load.
  */
 
+/** What is wrong at a CsvError's line, as a message key under `csv.` (i18n) with its parameters. */
+export type CsvProblem = "unterminated_quote" | "text_after_quote" | "quote_in_field" | "too_many_fields";
+
 export class CsvError extends Error {
   readonly line: number;
+  readonly problem: CsvProblem;
+  readonly params: Record<string, number>;
 
-  constructor(message: string, line: number) {
+  constructor(message: string, line: number, problem: CsvProblem, params: Record<string, number> = {}) {
     super(`CSV line ${line}: ${message}`);
     this.name = "CsvError";
     this.line = line;
+    this.problem = problem;
+    this.params = params;
   }
+}
+
+/** A CsvError's problem in the reader's language, without the line (callers say where). */
+export function csvProblemText(e: { problem: CsvProblem; params?: Record<string, number> }, locale: Locale) {
+  return t(locale, `csv.${e.problem}`, e.params ?? {});
 }
 
 export interface CsvOptions {
@@ -66,7 +79,7 @@ export function* parseCsvLines(
       let from = i + 1;
       for (;;) {
         const quote = text.indexOf('"', from);
-        if (quote === -1) throw new CsvError("unterminated quoted field", startLine);
+        if (quote === -1) throw new CsvError("unterminated quoted field", startLine, "unterminated_quote");
         const chunk = text.slice(from, quote);
         value += chunk;
         line += countLineBreaks(chunk);
@@ -81,13 +94,14 @@ export function* parseCsvLines(
       field = value;
       const next = text[i];
       if (next !== undefined && next !== separator && next !== "\n" && next !== "\r") {
-        throw new CsvError("text after a closing quote", line);
+        throw new CsvError("text after a closing quote", line, "text_after_quote");
       }
     } else {
       special.lastIndex = i;
       const m = special.exec(text);
       const stop = m === null ? length : m.index;
-      if (m !== null && m[0] === '"') throw new CsvError("quote inside an unquoted field", line);
+      if (m !== null && m[0] === '"')
+        throw new CsvError("quote inside an unquoted field", line, "quote_in_field");
       field = text.slice(i, stop);
       i = stop;
     }
@@ -136,7 +150,15 @@ export function* parseCsvRecords(text: string, options: CsvOptions = {}): Genera
     }
     row++;
     if (fields.length > header.length) {
-      throw new CsvError(`row ${row} has ${fields.length} fields, the header has ${header.length}`, row);
+      throw new CsvError(
+        `row ${row} has ${fields.length} fields, the header has ${header.length}`,
+        row,
+        "too_many_fields",
+        {
+          fields: fields.length,
+          header: header.length,
+        },
+      );
     }
     const record: Record<string, string> = {};
     for (let k = 0; k < header.length; k++) {

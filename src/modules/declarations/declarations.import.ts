@@ -1,6 +1,7 @@
 import type { AuthContext } from "../../platform/auth/policy.ts";
 import {
   CsvError,
+  csvProblemText,
   csvText,
   detectSeparator,
   parseCsvLines,
@@ -272,7 +273,10 @@ export async function importDeclarations(
       groups.set(ref, g);
     }
   } catch (e) {
-    if (e instanceof CsvError) throw new AppError("BAD_REQUEST", { reason: e.message });
+    if (e instanceof CsvError)
+      throw new AppError("BAD_REQUEST", {
+        reason: t(locale, "csv.at_line", { line: e.line, problem: csvProblemText(e, locale) }),
+      });
     throw e;
   }
   if (!header) throw new AppError("BAD_REQUEST", { reason: t(locale, "declarations.import.empty") });

@@ -144,6 +144,18 @@ describeEachDialect("enterprise CSV import", ({ deps }) => {
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+    // Said in the reader's language, the line once, whether the file is checked here or in the worker.
+    for (const worker of [false, true]) {
+      await expect(
+        importEnterprises(deps(), `${HEADER}\nCN,"unterminated`, {
+          actor: SYSTEM_ACTOR,
+          locale: "ru-RU",
+          worker,
+        }),
+      ).rejects.toMatchObject({
+        params: { reason: 'файл CSV повреждён в строке 2: поле в кавычках не закрыто (кавычка " без пары)' },
+      });
+    }
     await expect(
       importEnterprises(deps(), "side,region,colour\nCN,CN-HL,red", { actor: SYSTEM_ACTOR }),
     ).rejects.toMatchObject({

@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { newId } from "../../platform/clock.ts";
-import { CsvError, csvText, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
+import {
+  CsvError,
+  type CsvProblem,
+  csvProblemText,
+  csvText,
+  detectSeparator,
+  parseCsvLines,
+} from "../../platform/csv.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import { AppError, fieldError } from "../../platform/errors.ts";
@@ -139,9 +146,9 @@ export async function importEnterprises(
   const fileHash = createHash("sha256").update(text).digest("hex");
   // A spreadsheet saved in a Russian locale separates with semicolons.
   const separator = detectSeparator(text);
-  const broken = (e: { line: number; message: string }) =>
+  const broken = (e: { line: number; problem: CsvProblem; params: Record<string, number> }) =>
     new AppError("BAD_REQUEST", {
-      reason: t(locale, "registry.CSV_BROKEN", { line: e.line, message: e.message }),
+      reason: t(locale, "registry.CSV_BROKEN", { line: e.line, message: csvProblemText(e, locale) }),
     });
   let first: { line: number; fields: string[] } | undefined;
   try {
@@ -220,7 +227,7 @@ function countLinesAtLeast(text: string, n: number): boolean {
 /** Small files: parse, then check chunk by chunk in this thread. */
 async function* checkHere(
   input: CheckerInput,
-  broken: (e: { line: number; message: string }) => AppError,
+  broken: (e: { line: number; problem: CsvProblem; params: Record<string, number> }) => AppError,
 ): AsyncGenerator<CheckStep> {
   let records: { line: number; fields: string[] }[];
   try {
@@ -236,7 +243,7 @@ async function* checkHere(
 /** Large files: the same checks in a worker thread, which runs ahead while this thread writes. */
 async function* checkInWorker(
   input: CheckerInput,
-  broken: (e: { line: number; message: string }) => AppError,
+  broken: (e: { line: number; problem: CsvProblem; params: Record<string, number> }) => AppError,
 ): AsyncGenerator<CheckStep> {
   // The sources run as TypeScript, the build as JavaScript: the worker is the file beside this one.
   const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";

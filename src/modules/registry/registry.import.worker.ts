@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { CsvError } from "../../platform/csv.ts";
+import { CsvError, type CsvProblem } from "../../platform/csv.ts";
 import {
   bodyRecords,
   type CheckedChunk,
@@ -16,7 +16,7 @@ import {
  */
 
 export type CheckerMessage =
-  | { type: "broken"; line: number; message: string }
+  | { type: "broken"; line: number; problem: CsvProblem; params: Record<string, number> }
   /** packChunk's result as JSON. */
   | { type: "chunk"; chunk: string }
   | { type: "done" };
@@ -41,7 +41,12 @@ async function run(input: CheckerInput, port: NonNullable<typeof parentPort>) {
       next = chunks.next();
     } catch (e) {
       if (!(e instanceof CsvError)) throw e;
-      port.postMessage({ type: "broken", line: e.line, message: e.message } satisfies CheckerMessage);
+      port.postMessage({
+        type: "broken",
+        line: e.line,
+        problem: e.problem,
+        params: e.params,
+      } satisfies CheckerMessage);
       break;
     }
     if (next.done) {

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { CsvError, parseCsvLines } from "../../platform/csv.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import { AppError } from "../../platform/errors.ts";
+import { I18N_PARAM } from "../../platform/http/problem.ts";
 import { Dec } from "../../platform/money.ts";
 import {
+  csvFileError,
   fileHash,
   type ImportIssue,
   type ImportReport,
@@ -126,13 +128,17 @@ export async function parseCaliberFile(
         header = fields.map((f) => f.trim());
         const missing = Object.values(m.columns).filter((c) => !header?.includes(c));
         if (missing.length)
-          throw new AppError("STATS_FILE_INVALID", { line, reason: `missing columns ${missing.join(", ")}` });
+          throw new AppError("STATS_FILE_INVALID", {
+            line,
+            reason: `${I18N_PARAM}statistics.file.missing_columns`,
+            columns: missing.join(", "),
+          });
         continue;
       }
       rows.push({ line, cells: Object.fromEntries(header.map((h, i) => [h, (fields[i] ?? "").trim()])) });
     }
   } catch (e) {
-    if (e instanceof CsvError) throw new AppError("STATS_FILE_INVALID", { line: e.line, reason: e.message });
+    if (e instanceof CsvError) throw csvFileError(e);
     throw e;
   }
   const countries = new Set(

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { CsvError, detectSeparator, parseCsvLines } from "../../platform/csv.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import { AppError } from "../../platform/errors.ts";
+import { I18N_PARAM } from "../../platform/http/problem.ts";
 import { type Locale, t } from "../../platform/i18n/i18n.ts";
 import { Dec } from "../../platform/money.ts";
 import { chapterSections, MonthlyRates } from "./statistics.facts.ts";
@@ -175,18 +176,38 @@ const FIELD_BY_LOWER = new Map<string, string>(COMTRADE_FIELDS.map((f) => [f.toL
 /** A header as the API names it, whatever its case (ReporterCode, REFYEAR …); others as they are. */
 const fieldName = (header: string) => FIELD_BY_LOWER.get(header.trim().toLowerCase()) ?? header.trim();
 
-function readRows(text: string): { line: number; row: Raw }[] {
+/** A broken CSV file as the import's error: the line, and what is wrong there in the reader's language. */
+export function csvFileError(e: CsvError): AppError {
+  return new AppError("STATS_FILE_INVALID", {
+    line: e.line,
+    reason: `${I18N_PARAM}csv.${e.problem}`,
+    ...e.params,
+  });
+}
+
+const REQUIRED_FIELDS = ["flowCode", "reporterCode", "partnerCode", "cmdCode", "primaryValue"];
+
+/**
+ * The file's records one at a time (a CSV row becomes garbage once read, so a file of a few hundred
+ * thousand rows does not hold them all at once). JSON is parsed whole, as it must be.
+ */
+function* readRows(text: string): Generator<{ line: number; row: Raw }> {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(trimmed);
     } catch (e) {
-      throw new AppError("STATS_FILE_INVALID", { line: 1, reason: e instanceof Error ? e.message : "JSON" });
+      throw new AppError("STATS_FILE_INVALID", {
+        line: 1,
+        reason: `${I18N_PARAM}statistics.file.json`,
+        message: e instanceof Error ? e.message : "JSON",
+      });
     }
     const data = Array.isArray(parsed) ? parsed : (parsed as { data?: unknown }).data;
-    if (!Array.isArray(data)) throw new AppError("STATS_FILE_INVALID", { line: 1, reason: "no data array" });
-    return data.map((r, i) => ({
+    if (!Array.isArray(data))
+      throw new AppError("STATS_FILE_INVALID", { line: 1, reason: `${I18N_PARAM}statistics.file.no_data` });
+    yield* data.map((r, i) => ({
       line: i + 1,
       row: Object.fromEntries(
         Object.entries(r as Record<string, unknown>).map(([k, v]) => [
@@ -195,8 +216,8 @@ function readRows(text: string): { line: number; row: Raw }[] {
         ]),
       ),
     }));
+    return;
   }
-  const out: { line: number; row: Raw }[] = [];
   let header: string[] | null = null;
   const body = text.replace(/^\uFEFF/, "");
   const separator = detectSeparator(body);
@@ -206,24 +227,25 @@ function readRows(text: string): { line: number; row: Raw }[] {
     for (const { line, fields } of parseCsvLines(body, { separator })) {
       if (!header) {
         header = fields.map(fieldName);
+        const missing = REQUIRED_FIELDS.filter((h) => !header?.includes(h));
+        if (missing.length)
+          throw new AppError("STATS_FILE_INVALID", {
+            line,
+            reason: `${I18N_PARAM}statistics.file.missing_columns`,
+            columns: missing.join(", "),
+          });
         continue;
       }
-      out.push({
-        line,
-        row: Object.fromEntries(header.map((h, i) => [h, number((fields[i] ?? "").trim())])),
-      });
+      const row: Raw = {};
+      for (let i = 0; i < header.length; i++) row[header[i] as string] = number((fields[i] ?? "").trim());
+      yield { line, row };
     }
   } catch (e) {
-    if (e instanceof CsvError) throw new AppError("STATS_FILE_INVALID", { line: e.line, reason: e.message });
+    if (e instanceof CsvError) throw csvFileError(e);
     throw e;
   }
-  if (!header) throw new AppError("STATS_FILE_INVALID", { line: 1, reason: "empty file" });
-  const missing = ["flowCode", "reporterCode", "partnerCode", "cmdCode", "primaryValue"].filter(
-    (h) => !header?.includes(h),
-  );
-  if (missing.length)
-    throw new AppError("STATS_FILE_INVALID", { line: 1, reason: `missing columns ${missing.join(", ")}` });
-  return out;
+  if (!header)
+    throw new AppError("STATS_FILE_INVALID", { line: 1, reason: `${I18N_PARAM}statistics.file.empty` });
 }
 
 export const COMTRADE_EXTRA: [number, string][] = [
@@ -254,7 +276,7 @@ export async function parseComtrade(
   text: string,
   opts: { datasetId: string; published: boolean },
 ) {
-  const rows = readRows(text);
+  let rows = 0;
   const countries = await db.selectFrom("countries").select(["alpha2", "numeric_code"]).execute();
   const byM49 = new Map(countries.map((c) => [Number(c.numeric_code), c.alpha2]));
   // Comtrade's own reporter/partner codes, beside ISO 3166 numeric: its variants of a few countries,
@@ -266,7 +288,8 @@ export async function parseComtrade(
   const skips = new Skips();
   type Parsed = { line: number; fact: Fact; group: string; code: string };
   const parsed: Parsed[] = [];
-  for (const { line, row } of rows) {
+  for (const { line, row } of readRows(text)) {
+    rows += 1;
     const bad = (field: string, code: IssueCode, params: Record<string, string> = {}) =>
       errors.push(issue(line, field, code, params));
     if (row.typeCode && row.typeCode !== "C") {
@@ -358,7 +381,7 @@ export async function parseComtrade(
     parsed.push({ line, fact, group: `${reporter}|${partner}|${flow}|${month ?? year}`, code });
   }
   const facts = withRemainders(parsed, skips);
-  return { facts, rows: rows.length, errors, skipped: skips.list() };
+  return { facts, rows, errors, skipped: skips.list() };
 }
 
 /**

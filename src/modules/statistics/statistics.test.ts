@@ -3,6 +3,7 @@ import { login, makeUser, type Session } from "../../../test/factories.ts";
 import { describeEachDialect } from "../../../test/harness.ts";
 import { parseCsvLines } from "../../platform/csv.ts";
 import { operationDeps } from "../../platform/deps.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { AmurApp } from "../../platform/http/app.ts";
 import { runOperation } from "../../platform/operations.ts";
 import { createServer } from "../../platform/server.ts";
@@ -273,6 +274,50 @@ describeEachDialect(
         (await importComtrade(deps().db.db, store(), json, { fileName: "x.json", published: true, by: null }))
           .imported,
       ).toBe(1);
+    });
+
+    it("refuses a file that is not a Comtrade export, saying where", async () => {
+      const opts = { datasetId: "d", published: false };
+      const refusal = async (text: string) => {
+        try {
+          await parseComtrade(deps().db.db, text, opts);
+        } catch (e) {
+          if (e instanceof AppError) return { code: e.code, ...e.params };
+          throw e;
+        }
+        throw new Error("accepted");
+      };
+      const header = (COMTRADE.split("\n")[0] as string).replace(",primaryValue", "");
+      expect(await refusal(`${header}\nC,A`)).toMatchObject({
+        code: "STATS_FILE_INVALID",
+        line: 1,
+        reason: "@i18n:statistics.file.missing_columns",
+        columns: "primaryValue",
+      });
+      expect(await refusal("")).toMatchObject({ line: 1, reason: "@i18n:statistics.file.empty" });
+      const lines = COMTRADE.trim().split("\n");
+      const broken = [...lines.slice(0, -1), `${lines.at(-1)},"unclosed`].join("\n");
+      expect(await refusal(broken)).toMatchObject({
+        line: lines.length,
+        reason: "@i18n:csv.unterminated_quote",
+      });
+      expect(await refusal('{"count": 0}')).toMatchObject({ reason: "@i18n:statistics.file.no_data" });
+      // Through the API the reader gets all of it in their language.
+      const post = async (content: string, lang: string) =>
+        (
+          await app.inject({
+            method: "POST",
+            url: "/api/v1/statistics/imports/comtrade",
+            headers: { ...statistician.write, "accept-language": lang },
+            payload: { content, fileName: "x.csv" },
+          })
+        ).json();
+      expect((await post(`${header}\nC,A`, "zh-CN")).detail).toBe(
+        "第 1 行：缺少列：primaryValue。未导入任何数据。",
+      );
+      expect((await post(broken, "ru-RU")).detail).toBe(
+        `Строка ${lines.length}: поле в кавычках не закрыто (кавычка " без пары). Ничего не загружено.`,
+      );
     });
 
     it("reads the same export as tab-separated text with other header case, and as a semicolon spreadsheet with decimal commas", async () => {

@@ -13,14 +13,17 @@ export interface Problem {
   instance?: string;
 }
 
-/** A parameter written `@i18n:some.key` is itself a message key, shown in the reader's language. */
+/**
+ * A parameter written `@i18n:some.key` is itself a message key, shown in the reader's language; that
+ * message may use the error's other parameters (`{ reason: "@i18n:csv.too_many_fields", fields: 9 }`).
+ */
 export const I18N_PARAM = "@i18n:";
 
 function localizeParams(params: Record<string, string | number>, locale: Locale) {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (typeof v !== "string") out[k] = v;
-    else if (v.startsWith(I18N_PARAM)) out[k] = t(locale, v.slice(I18N_PARAM.length));
+    else if (v.startsWith(I18N_PARAM)) out[k] = t(locale, v.slice(I18N_PARAM.length), params);
     // What was not found ("declaration", "quota_pool"): its name in the reader's language.
     else if (k === "resource" && hasMessage(locale, `resources.${v}`)) out[k] = t(locale, `resources.${v}`);
     else out[k] = v;
