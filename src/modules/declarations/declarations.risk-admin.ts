@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RiskRulesTable, RiskSettingsTable } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { I18N_PARAM } from "../../platform/http/problem.ts";
 import { defineOperation } from "../../platform/operations.ts";
 import { invalidateRiskCache, settingsOf } from "./declarations.lookup.ts";
 import * as repo from "./declarations.repository.ts";
@@ -67,7 +68,7 @@ export const changeRiskRule = defineOperation({
     const before = await repo.findRiskRule(ctx.trx, input.id);
     if (!before) throw new AppError("NOT_FOUND", { resource: "risk_rule", id: input.id });
     if (before.superseded_at || !(await repo.supersedeRiskRule(ctx.trx, before.id, ctx.now)))
-      throw new AppError("CONFLICT", { reason: "superseded" });
+      throw new AppError("CONFLICT", { reason: `${I18N_PARAM}declarations.risk_rule_superseded` });
     if (input.change.side !== before.side) throw new AppError("FORBIDDEN_SIDE", { side: input.change.side });
     const row = ruleRow(input.change, {
       ruleKey: before.rule_key,

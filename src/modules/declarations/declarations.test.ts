@@ -314,6 +314,18 @@ describeEachDialect(
       });
       expect(v2.status).toBe(200);
       expect(v2.body.version).toBe(2);
+      // Another officer still editing version 1 is told, in their language, that it was replaced.
+      const stale = await call(
+        "PUT",
+        `/api/v1/customs/risk-rules/${rule.body.id}`,
+        cnOfficer,
+        { side: "CN", name: "Apples", conditions: { hsPrefix: "0808" }, lane: "yellow", score: null },
+        { "accept-language": "ru-RU" },
+      );
+      expect(stale.status).toBe(409);
+      expect(stale.body.detail).toBe(
+        "Запрос противоречит текущему состоянию: эта версия правила тем временем заменена; откройте действующую и внесите изменение в неё",
+      );
       const history = await call("GET", "/api/v1/customs/risk-rules?history=true", cnOfficer);
       expect(
         history.body.items.filter((r: { ruleKey: string }) => r.ruleKey === rule.body.ruleKey),

@@ -301,6 +301,27 @@ describeEachDialect(
       expect(count).toHaveLength(1);
     });
 
+    it("refuses a role the organization's kind cannot hold, saying so in the reader's language", async () => {
+      const a = await getApp();
+      const { email } = await makeUser(deps(), { role: "platform_admin" });
+      const s = await login(a, email);
+      const org = await a.inject({
+        method: "POST",
+        url: "/api/v1/admin/organizations",
+        headers: s.write,
+        payload: { kind: "enterprise", side: "CN", name: "黑河测试贸易有限公司" },
+      });
+      const user = await makeUser(deps());
+      const res = await a.inject({
+        method: "POST",
+        url: `/api/v1/admin/users/${user.user.id}/memberships`,
+        headers: { ...s.write, "accept-language": "zh-CN" },
+        payload: { organizationId: org.json().id, role: "customs_officer" },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().detail).toBe("请求与当前状态冲突：角色 customs_officer 不能属于 enterprise 类组织");
+    });
+
     it("pages through users with a cursor", async () => {
       const a = await getApp();
       const { email } = await makeUser(deps(), { role: "platform_admin" });

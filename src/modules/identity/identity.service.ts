@@ -12,6 +12,7 @@ import type { Executor } from "../../platform/db/db.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
+import { I18N_PARAM } from "../../platform/http/problem.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import { type Actor, defineOperation, runOperation } from "../../platform/operations.ts";
 import {
@@ -359,7 +360,9 @@ export const addMembership = defineOperation({
     }
     if (!ROLE_ORG_KINDS[input.role].includes(org.kind)) {
       throw new AppError("CONFLICT", {
-        reason: `role ${input.role} cannot be held in a ${org.kind} organization`,
+        reason: `${I18N_PARAM}identity.role_org_kind`,
+        role: input.role,
+        kind: org.kind,
       });
     }
     const added = await repo.insertMembership(ctx.trx, {
