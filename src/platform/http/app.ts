@@ -29,7 +29,7 @@ import type { AppDeps } from "../deps.ts";
 import { AppError, isAppError } from "../errors.ts";
 import { isLocale, type Locale, localeFromAcceptLanguage } from "../i18n/i18n.ts";
 import { createMetrics } from "./metrics.ts";
-import { problemOf, RequestValidationError, validationAppError } from "./problem.ts";
+import { I18N_PARAM, problemOf, RequestValidationError, validationAppError } from "./problem.ts";
 
 export const SESSION_COOKIE = "amur_session";
 
@@ -261,7 +261,11 @@ export async function buildApp(
       const e = error as { statusCode?: number; code?: string; message?: string };
       if (e.code === "FST_ERR_CTP_BODY_TOO_LARGE") appError = new AppError("PAYLOAD_TOO_LARGE");
       else if (e.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") appError = new AppError("UNSUPPORTED_MEDIA_TYPE");
-      else if (e.statusCode === 400 || e.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+      else if (e.code === "FST_ERR_CTP_EMPTY_JSON_BODY")
+        appError = new AppError("BAD_REQUEST", { reason: `${I18N_PARAM}http.body_empty` });
+      else if (e.code === "FST_ERR_CTP_INVALID_JSON_BODY")
+        appError = new AppError("BAD_REQUEST", { reason: `${I18N_PARAM}http.body_not_json` });
+      else if (e.statusCode === 400) {
         appError = new AppError("BAD_REQUEST", { reason: e.message ?? "" });
       } else if (e.statusCode === 503) appError = new AppError("SHUTTING_DOWN");
       else {

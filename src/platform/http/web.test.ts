@@ -7,8 +7,8 @@ import type { AppDeps } from "../deps.ts";
 import { createServer } from "../server.ts";
 import type { AmurApp } from "./app.ts";
 
-// Only the static files and the fallback are under test, so SQLite alone.
-describe("the web app's files", () => {
+// Only what happens before any route runs is under test, so SQLite alone.
+describe("the HTTP edge: the web app's files, bodies that are not JSON, unknown paths", () => {
   const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "amur-web-"));
   let deps: AppDeps;
   let app: AmurApp;
@@ -43,6 +43,23 @@ describe("the web app's files", () => {
     const stale = await app.inject({ method: "GET", url: "/assets/QuotasPage-OLD.js" });
     expect(stale.statusCode).toBe(404);
     expect(stale.headers["content-type"]).not.toMatch(/html/);
+  });
+
+  it("says what is wrong with a body that is not JSON, in the reader's language", async () => {
+    const post = async (payload: string, lang: string) =>
+      (
+        await app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          headers: { "content-type": "application/json", "accept-language": lang },
+          payload,
+        })
+      ).json();
+    expect(await post("{bad", "zh-CN")).toMatchObject({
+      code: "BAD_REQUEST",
+      detail: "无法读取请求：请求体不是有效的 JSON",
+    });
+    expect((await post("", "ru-RU")).detail).toContain("у запроса нет тела, хотя заявлен JSON");
   });
 
   it("answers an unknown API path with a problem, not the shell", async () => {
