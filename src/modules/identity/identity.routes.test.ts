@@ -320,6 +320,17 @@ describeEachDialect(
       });
       expect(res.statusCode).toBe(409);
       expect(res.json().detail).toBe("请求与当前状态冲突：角色 customs_officer 不能属于 enterprise 类组织");
+      // A customs authority belongs to a side; without one the field is named, in the reader's language.
+      const authority = await a.inject({
+        method: "POST",
+        url: "/api/v1/admin/organizations",
+        headers: { ...s.write, "accept-language": "ru-RU" },
+        payload: { kind: "authority", name: "Таможня без стороны" },
+      });
+      expect(authority.statusCode, authority.body).toBe(400);
+      expect(authority.json().errors).toEqual([
+        { path: "side", code: "required", message: "Обязательное поле." },
+      ]);
     });
 
     it("pages through users with a cursor", async () => {

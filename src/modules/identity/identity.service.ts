@@ -11,7 +11,7 @@ import { newId } from "../../platform/clock.ts";
 import type { Executor } from "../../platform/db/db.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { operationDeps } from "../../platform/deps.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, fieldError } from "../../platform/errors.ts";
 import { I18N_PARAM } from "../../platform/http/problem.ts";
 import type { Locale } from "../../platform/i18n/i18n.ts";
 import { type Actor, defineOperation, runOperation } from "../../platform/operations.ts";
@@ -289,7 +289,7 @@ export const createOrganization = defineOperation({
     },
   ): Promise<TOrganization> {
     if (input.kind === "authority" && !input.side) {
-      throw new AppError("VALIDATION_FAILED", {}, [{ path: "side", code: "required", message: "side" }]);
+      throw new AppError("VALIDATION_FAILED", {}, [fieldError("side", "required", "validation.required")]);
     }
     const row = {
       id: newId(),
