@@ -1,5 +1,5 @@
 import { AppError } from "../../../platform/errors.ts";
-import { type Locale, t } from "../../../platform/i18n/i18n.ts";
+import { hasMessage, type Locale, t } from "../../../platform/i18n/i18n.ts";
 import { FxParseError, type FxSource, parseRatesFile } from "./fx.parse.ts";
 import type { RatesToImport } from "./fx.service.ts";
 
@@ -14,6 +14,9 @@ const SOURCE_OF: Record<FxSource, string> = {
 export function describeParseError(e: FxParseError, locale: Locale): string {
   const params: Record<string, string | number> = { line: e.line };
   for (const [k, v] of Object.entries(e.params)) params[k] = String(v);
+  // The parser's reason is a code (mismatched_tag, not_a_number …): said in words, with its details.
+  const reason = `fx.reason.${params.reason}`;
+  if (params.reason !== undefined && hasMessage(locale, reason)) params.reason = t(locale, reason, params);
   return t(locale, `fx.parse.${e.code}`, params);
 }
 

@@ -132,6 +132,15 @@ describeEachDialect("exchange-rate files", ({ deps }) => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: "FX_FILE_INVALID", title: "Файл курсов отклонён" });
     expect(res.json().detail).toMatch(/^Ничего не импортировано\. Строка \d+/);
+    // The parser's reason in words, not as its code.
+    expect(res.json().detail).toMatch(/ — неверное значение: не число\.$/);
+    const xml = await app.inject({
+      method: "POST",
+      url: "/api/v1/fx/rates/import?format=cbr-daily&lang=zh-CN",
+      headers: { ...stats.write, "content-type": "application/xml" },
+      payload: '<?xml version="1.0"?>\n<ValCurs Date="01.04.2025">\n<Valute ID="R01375"><Value>11,0</Valu>',
+    });
+    expect(xml.json().detail).toContain("</Valu> 关闭的是第 3 行打开的 <Value>");
     expect((await deps().db.db.selectFrom("fx_rates").select("date").execute()).length).toBe(before);
   });
 });
