@@ -15,19 +15,28 @@ export class CliError extends Error {}
 export function progressBar(
   unit: string,
   label = "import",
-): { onProgress(done: number, total: number): void; stop(): void } {
+): {
+  onProgress(done: number, total: number): void;
+  /** The progress of another stage of the same work (reading, then writing), under its own words. */
+  stage(label: string, unit: string): (done: number, total: number) => void;
+  stop(): void;
+} {
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
-        { format: ` ${label} |{bar}| {percentage}% {value}/{total} ${unit}`, stream: process.stderr },
+        { format: " {label} |{bar}| {percentage}% {value}/{total} {unit}", stream: process.stderr },
         cliProgress.Presets.shades_classic,
       )
     : null;
+  const update = (done: number, total: number, words: { label: string; unit: string }) => {
+    if (!bar) return;
+    if (!bar.isActive) bar.start(total, 0, words);
+    else if (bar.getTotal() !== total) bar.setTotal(total);
+    bar.update(done, words);
+  };
   return {
-    onProgress(done, total) {
-      if (!bar) return;
-      if (!bar.isActive) bar.start(total, 0);
-      bar.update(done);
-    },
+    onProgress: (done, total) => update(done, total, { label, unit }),
+    stage: (stageLabel, stageUnit) => (done, total) =>
+      update(done, total, { label: stageLabel, unit: stageUnit }),
     stop: () => bar?.stop(),
   };
 }

@@ -79,6 +79,7 @@ export function registerStats(program: Command): void {
             fileName: file,
             published: opts.publish === true,
             by: "cli",
+            onRead: bar.stage(say("reading", {}, opts.lang), say("unitRows", {}, opts.lang)),
             onProgress: bar.onProgress,
           });
         }).finally(bar.stop);

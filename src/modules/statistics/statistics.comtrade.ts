@@ -271,10 +271,20 @@ function decimal(v: string | undefined): string | null | undefined {
   return new Dec(v).toFixed();
 }
 
+/** About how many records follow a CSV text's header (its line breaks): the total of a reading progress bar. */
+export function roughRowCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) n++;
+  return Math.max(1, text.endsWith("\n") ? n - 1 : n);
+}
+
+/** How often a parser reports its reading progress, in rows. */
+const READ_PROGRESS_EVERY = 5_000;
+
 export async function parseComtrade(
   db: Executor,
   text: string,
-  opts: { datasetId: string; published: boolean },
+  opts: { datasetId: string; published: boolean; onRead?: (rows: number, total: number) => void },
 ) {
   let rows = 0;
   const countries = await db.selectFrom("countries").select(["alpha2", "numeric_code"]).execute();
@@ -288,8 +298,11 @@ export async function parseComtrade(
   const skips = new Skips();
   type Parsed = { line: number; fact: Fact; group: string; code: string };
   const parsed: Parsed[] = [];
+  const total = opts.onRead ? roughRowCount(text) : 0;
   for (const { line, row } of readRows(text)) {
     rows += 1;
+    if (opts.onRead && rows % READ_PROGRESS_EVERY === 0) opts.onRead(rows, Math.max(total, rows));
+    if (rows === 1) opts.onRead?.(0, Math.max(total, 1));
     const bad = (field: string, code: IssueCode, params: Record<string, string> = {}) =>
       errors.push(issue(line, field, code, params));
     if (row.typeCode && row.typeCode !== "C") {
@@ -380,6 +393,7 @@ export async function parseComtrade(
     };
     parsed.push({ line, fact, group: `${reporter}|${partner}|${flow}|${month ?? year}`, code });
   }
+  opts.onRead?.(rows, rows);
   const facts = withRemainders(parsed, skips);
   return { facts, rows, errors, skipped: skips.list() };
 }
@@ -470,6 +484,9 @@ export async function importComtrade(
     fileName: string | null;
     published: boolean;
     by: string | null;
+    /** Rows read so far (the file's rough row count as the total), then … */
+    onRead?: (rows: number, total: number) => void;
+    /** … facts written. */
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<ImportReport> {
@@ -488,7 +505,11 @@ export async function importComtrade(
       errors: [],
     };
   const datasetId = `comtrade-${hash.slice(0, 16)}`;
-  const parsed = await parseComtrade(db, text, { datasetId, published: opts.published });
+  const parsed = await parseComtrade(db, text, {
+    datasetId,
+    published: opts.published,
+    ...(opts.onRead ? { onRead: opts.onRead } : {}),
+  });
   if (parsed.errors.length > 0)
     return {
       datasetId: null,

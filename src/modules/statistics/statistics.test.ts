@@ -322,8 +322,15 @@ describeEachDialect(
 
     it("reads the same export as tab-separated text with other header case, and as a semicolon spreadsheet with decimal commas", async () => {
       const opts = { datasetId: "d", published: false };
-      const base = await parseComtrade(deps().db.db, COMTRADE, opts);
+      const reads: [number, number][] = [];
+      const base = await parseComtrade(deps().db.db, COMTRADE, {
+        ...opts,
+        onRead: (n, of) => reads.push([n, of]),
+      });
       expect(base.facts.length).toBeGreaterThan(0);
+      // Reading progress: from nothing of the file's rough row count to every row read.
+      expect(reads[0]).toEqual([0, base.rows]);
+      expect(reads.at(-1)).toEqual([base.rows, base.rows]);
       const records = [...parseCsvLines(COMTRADE)].map((r) => r.fields);
       const tsv = records.map((f, i) => (i === 0 ? f.map((h) => h.toUpperCase()) : f).join("\t")).join("\n");
       const semicolons = `\uFEFF${records
