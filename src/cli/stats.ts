@@ -74,6 +74,7 @@ export function registerStats(program: Command): void {
               fileName: file,
               published: opts.publish === true,
               by: "cli",
+              onProgress: bar.onProgress,
             });
           return importComtrade(deps.db.db, store, text, {
             fileName: file,

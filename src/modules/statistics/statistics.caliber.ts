@@ -273,7 +273,13 @@ export async function importCaliberFile(
   db: Executor,
   store: StatsStore,
   text: string,
-  opts: { caliber: string; fileName: string | null; published: boolean; by: string | null },
+  opts: {
+    caliber: string;
+    fileName: string | null;
+    published: boolean;
+    by: string | null;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportReport> {
   const mapping = await loadCaliber(store, opts.caliber);
   const hash = fileHash(text);
@@ -306,15 +312,19 @@ export async function importCaliberFile(
       skipped: parsed.skipped,
       errors: parsed.errors,
     };
-  await store.storeDataset(parsed.facts, {
-    id: datasetId,
-    source: mapping.source,
-    caliber: opts.caliber,
-    fileHash: hash,
-    fileName: opts.fileName,
-    published: opts.published,
-    by: opts.by,
-  });
+  await store.storeDataset(
+    parsed.facts,
+    {
+      id: datasetId,
+      source: mapping.source,
+      caliber: opts.caliber,
+      fileHash: hash,
+      fileName: opts.fileName,
+      published: opts.published,
+      by: opts.by,
+    },
+    opts.onProgress,
+  );
   return {
     datasetId,
     alreadyImported: false,
