@@ -299,10 +299,10 @@ export async function parseComtrade(
   type Parsed = { line: number; fact: Fact; group: string; code: string };
   const parsed: Parsed[] = [];
   const total = opts.onRead ? roughRowCount(text) : 0;
+  opts.onRead?.(0, total);
   for (const { line, row } of readRows(text)) {
     rows += 1;
     if (opts.onRead && rows % READ_PROGRESS_EVERY === 0) opts.onRead(rows, Math.max(total, rows));
-    if (rows === 1) opts.onRead?.(0, Math.max(total, 1));
     const bad = (field: string, code: IssueCode, params: Record<string, string> = {}) =>
       errors.push(issue(line, field, code, params));
     if (row.typeCode && row.typeCode !== "C") {

@@ -147,11 +147,7 @@ function readCsvRows(text: string, separator: string): CsvRow[] {
   try {
     return [...parseCsvLines(text, { separator })];
   } catch (e) {
-    if (e instanceof CsvError) {
-      // "unterminated quoted field" → unterminated_quoted_field: the platform reader's reasons as codes.
-      const reason = e.message.replace(/^CSV line \d+: /, "").replace(/\W+/g, "_");
-      throw new FxParseError("CSV_MALFORMED", e.line, { reason });
-    }
+    if (e instanceof CsvError) throw new FxParseError("CSV_MALFORMED", e.line, { reason: e.problem });
     throw e;
   }
 }

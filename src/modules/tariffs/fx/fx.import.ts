@@ -14,8 +14,9 @@ const SOURCE_OF: Record<FxSource, string> = {
 export function describeParseError(e: FxParseError, locale: Locale): string {
   const params: Record<string, string | number> = { line: e.line };
   for (const [k, v] of Object.entries(e.params)) params[k] = String(v);
-  // The parser's reason is a code (mismatched_tag, not_a_number …): said in words, with its details.
-  const reason = `fx.reason.${params.reason}`;
+  // The parser's reason is a code (mismatched_tag, not_a_number …): said in words, with its details;
+  // a malformed CSV's reason is the platform CSV reader's problem, in its words.
+  const reason = `${e.code === "CSV_MALFORMED" ? "csv" : "fx.reason"}.${params.reason}`;
   if (params.reason !== undefined && hasMessage(locale, reason)) params.reason = t(locale, reason, params);
   return t(locale, `fx.parse.${e.code}`, params);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { describeParseError } from "./fx.import.ts";
 import {
   CBR_CURRENCY_IDS,
   FX_PARSE_ERROR_CODES,
@@ -648,8 +649,12 @@ describe("CFETS central parity CSV", () => {
     expect([quote.code, quote.line, quote.params]).toEqual([
       "CSV_MALFORMED",
       2,
-      { reason: "unterminated_quoted_field" },
+      { reason: "unterminated_quote" },
     ]);
+    // Said with the CSV reader's words.
+    expect(describeParseError(quote, "ru-RU")).toBe(
+      'Строка 2: ошибка в CSV: поле в кавычках не закрыто (кавычка " без пары).',
+    );
     const wide = failure(() => parseCfetsCsv(utf8("Date,USD/CNY\n2025-01-21,7,17\n")));
     expect([wide.code, wide.line, wide.params]).toEqual(["CSV_MALFORMED", 2, { reason: "too_many_fields" }]);
     expect(parseCfetsCsv(utf8("Date,USD/CNY\n2025-01-21,7.17,,\n")).rates).toHaveLength(1);

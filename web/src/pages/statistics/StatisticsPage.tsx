@@ -391,28 +391,28 @@ function PortsFigure({ settings }: { settings: DashboardSettings }) {
   const result = useStatQuery(query);
   const money = (value: string) => labels.money(value, settings.currency);
   const direction = t(`statistics.direction.${settings.direction}`);
+  const rows = result.data ? slices(result.data, "port") : null;
   // "Top 12" only when there are more ports than that; fewer are all of them.
-  const shown = result.data ? slices(result.data, "port").length : TOP_PORTS;
   const title =
-    shown < TOP_PORTS
+    rows && rows.length < TOP_PORTS
       ? t("statistics.ports.titleAll", { direction })
       : t("statistics.ports.title", { count: TOP_PORTS, direction });
   return (
     <section aria-label={title}>
       <Loading query={result}>
         {() => {
-          const rows = slices(result.data ?? { columns: [], rows: [], currency: "", notes: [] }, "port");
+          const loaded = rows ?? [];
           return (
             <ChartFigure
               headingLevel={3}
               title={title}
               description={<p>{t("statistics.ports.description")}</p>}
               chart={
-                rows.length === 0 ? (
+                loaded.length === 0 ? (
                   <p className="stat-muted">{t("statistics.emptyText")}</p>
                 ) : (
                   <StackedBarChart
-                    rows={rows.map((row) => ({
+                    rows={loaded.map((row) => ({
                       key: row.key || "none",
                       label: labels.port(row.key),
                       total: row.share === null ? money(row.value) : labels.percent(row.share),
@@ -439,7 +439,7 @@ function PortsFigure({ settings }: { settings: DashboardSettings }) {
                     money,
                     percent: labels.percent,
                   })}
-                  rows={rows}
+                  rows={loaded}
                   rowKey={(row) => row.key || "none"}
                   pageSizes={[25]}
                 />
