@@ -363,8 +363,8 @@ try {
   const md = `## Statistics (\`npm run bench:statistics\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}. ${ROWS.toLocaleString("en")} generated facts (seeded;
-10 years, both sides, 15 chapters, 6 ports). Ingest: the statistics store's append path (text
-dimensions as dictionary codes through DuckDB's appender, then one INSERT … SELECT; generation not counted); then the summary tables the dashboards read caught up with the new facts in
+10 years, both sides, 15 chapters, 6 ports). Ingest: the statistics store's append path (through
+DuckDB's appender, the text dimensions as their codes in the store's dictionary; generation not counted); then the summary tables the dashboards read caught up with the new facts in
 ${rollupSeconds.toFixed(1)} s. API: POST /api/v1/statistics/query against a real \`amur serve\` over the same
 file, ${REPEAT} runs per query after ${WARMUP} warm-ups, measured by a keep-alive HTTP client on the same machine; each query reads
 the smallest summary table that has its columns (or the facts). Bare: the same rows loaded with

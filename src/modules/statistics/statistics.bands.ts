@@ -1,7 +1,7 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { BANDS_PATH, type LeadLink, TOKEN_HEADER } from "../../platform/cluster.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { type StatsStore, statsStoreFor } from "./stats.store.ts";
+import { codedWhere, codeOf, decodeSql, type StatsStore, statsStoreFor } from "./stats.store.ts";
 
 /**
  * Unit-value bands: per HS subheading, flow and year, the median and interquartile range of declared
@@ -18,13 +18,20 @@ export interface Band {
   q3: number;
 }
 
-const SQL = `
-  select hs_subheading as hs6, flow, year, count(*) as n,
-    quantile_cont(value_usd * 10.0 / net_g, 0.25) as q1,
-    quantile_cont(value_usd * 10.0 / net_g, 0.5) as median,
-    quantile_cont(value_usd * 10.0 / net_g, 0.75) as q3
-  from facts
-  where hs_subheading is not null and net_g > 0 and value_usd is not null`;
+/**
+ * The bands of the facts where `conds` hold, by HS subheading and flow, and by `more` columns: from the
+ * store's coded facts (stats.store.ts), grouped by codes, the groups' rows decoded.
+ */
+const bandsSql = (conds: string[], more: string[]) => `
+  select ${decodeSql("hs_subheading", "g.hs6")} as hs6, ${decodeSql("flow", "g.flow")} as flow,
+    ${more.map((c) => `g.${c}, `).join("")}g.n, g.q1, g.median, g.q3
+  from (select hs_subheading as hs6, flow, ${more.map((c) => `${c}, `).join("")}count(*) as n,
+      quantile_cont(value_usd * 10.0 / net_g, 0.25) as q1,
+      quantile_cont(value_usd * 10.0 / net_g, 0.5) as median,
+      quantile_cont(value_usd * 10.0 / net_g, 0.75) as q3
+    from fact_rows
+    where hs_subheading is not null and net_g > 0 and value_usd is not null ${conds.map((c) => `and ${c}`).join(" ")}
+    group by all) g`;
 
 export async function unitValueBands(
   store: StatsStore,
@@ -41,11 +48,11 @@ export async function unitValueBands(
   if (!q.includeUnpublished) conds.push("published");
   if (q.hs6) {
     params.push(`${q.hs6}%`);
-    conds.push(`hs_subheading like $${params.length}`);
+    conds.push(codedWhere("hs_subheading", `value like $${params.length}`));
   }
   if (q.flow) {
     params.push(q.flow);
-    conds.push(`flow = $${params.length}`);
+    conds.push(`flow = ${codeOf("flow", `$${params.length}`)}`);
   }
   if (q.from) {
     params.push(q.from);
@@ -63,7 +70,7 @@ export async function unitValueBands(
     q1: number;
     median: number;
     q3: number;
-  }>(`${SQL} ${conds.map((c) => `and ${c}`).join(" ")} group by 1, 2, 3 order by 1, 2, 3`, params);
+  }>(`${bandsSql(conds, ["year"])} order by 1, 2, 3`, params);
   return rows.map((r) => ({
     hs6: r.hs6,
     flow: r.flow as "export" | "import",
@@ -88,15 +95,7 @@ async function loadBands(store: StatsStore): Promise<Map<string, Band>> {
     q1: number;
     median: number;
     q3: number;
-  }>(
-    `select hs_subheading as hs6, flow, count(*) as n,
-       quantile_cont(value_usd * 10.0 / net_g, 0.25) as q1,
-       quantile_cont(value_usd * 10.0 / net_g, 0.5) as median,
-       quantile_cont(value_usd * 10.0 / net_g, 0.75) as q3
-     from facts where hs_subheading is not null and net_g > 0 and value_usd is not null and year >= $1
-     group by 1, 2`,
-    [since],
-  );
+  }>(bandsSql(["year >= $1"], []), [since]);
   return new Map(
     rows.map((r) => [
       `${r.hs6}|${r.flow}`,

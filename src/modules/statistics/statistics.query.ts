@@ -1,7 +1,15 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { csvText } from "../../platform/csv.ts";
 import { AppError } from "../../platform/errors.ts";
-import { type FactColumn, ROLLUPS, type StatsStore } from "./stats.store.ts";
+import {
+  CODED,
+  codedWhere,
+  codeOf,
+  decodeSql,
+  type FactColumn,
+  ROLLUPS,
+  type StatsStore,
+} from "./stats.store.ts";
 
 /**
  * The statistics query: whitelisted dimensions and measures over the facts, filters, a period range,
@@ -69,9 +77,14 @@ export interface Target {
   table: string;
   /** The columns there; null for the facts (all of them). */
   columns: ReadonlySet<string> | null;
+  /** The store's facts as codes (stats.store.ts): filtered and summed by codes, the sums decoded. */
+  coded?: boolean;
 }
 
+/** The facts with their text: the store's view, or a plain table (the benchmark's bare DuckDB). */
 export const FACTS: Target = { table: "facts", columns: null };
+/** The store's facts as it keeps them, for the queries no summary table answers. */
+export const FACT_ROWS: Target = { table: "fact_rows", columns: null, coded: true };
 
 const DIMENSION_COLUMNS: Record<Dimension, readonly FactColumn[]> = {
   year: ["year"],
@@ -124,7 +137,7 @@ export function chooseTarget(q: QueryInput, includeUnpublished: boolean): Target
     const columns = new Set<string>(r.columns);
     if ([...needed].every((c) => columns.has(c))) return { table: `rollup_${r.name}`, columns };
   }
-  return FACTS;
+  return FACT_ROWS;
 }
 
 function where(q: QueryInput, includeUnpublished: boolean, params: DuckDBValue[], target: Target = FACTS) {
@@ -134,8 +147,12 @@ function where(q: QueryInput, includeUnpublished: boolean, params: DuckDBValue[]
     params.push(v);
     return `$${params.length}`;
   };
+  // On the store's coded facts a condition on a text column is tested on its codes (codedWhere).
+  const coded = target.coded === true;
   const list = (col: string, values: readonly string[] | undefined) => {
-    if (values?.length) parts.push(`${col} in (${values.map((v) => p(v)).join(", ")})`);
+    if (!values?.length) return;
+    const set = `(${values.map((v) => p(v)).join(", ")})`;
+    parts.push(coded && CODED.has(col) ? codedWhere(col, `value in ${set}`) : `${col} in ${set}`);
   };
   if (!includeUnpublished) parts.push("published");
   list("reporter", q.filters.reporter);
@@ -147,20 +164,29 @@ function where(q: QueryInput, includeUnpublished: boolean, params: DuckDBValue[]
   list("transport_mode", q.filters.transportMode);
   list("source", q.filters.source);
   if (q.filters.hs?.length) {
+    const patterns = q.filters.hs.map((h) => p(`${h}%`));
+    const matches = (code: string) =>
+      `(${patterns.map((pattern) => `${code} like ${pattern}`).join(" or ")})`;
     // The finest HS level at hand first: a fact is matched by its most detailed code.
-    const code = `coalesce(${[...HS_LEVELS.filter(has), "''"].join(", ")})`;
-    parts.push(`(${q.filters.hs.map((h) => `${code} like ${p(`${h}%`)}`).join(" or ")})`);
+    const levels = HS_LEVELS.filter(has);
+    parts.push(
+      coded
+        ? `(case ${levels.map((l) => `when ${l} is not null then ${codedWhere(l, matches("value"))}`).join(" ")} else ${matches("''")} end)`
+        : matches(`coalesce(${[...levels, "''"].join(", ")})`),
+    );
   }
   if (has("month")) {
     // Periods: "2026", "2026-03"; an annual fact (no month) is in range when its year is.
+    const bound = (value: string, op: ">=" | "<=", yearMonth: string) => {
+      const b = p(value);
+      return coded
+        ? `(case when month is null then year || '${yearMonth}' ${op} ${b} else ${codedWhere("month", `value ${op} ${b}`)} end)`
+        : `coalesce(month, year || '${yearMonth}') ${op} ${b}`;
+    };
     if (q.period?.from)
-      parts.push(
-        `coalesce(month, year || '-12') >= ${p(q.period.from.length === 4 ? `${q.period.from}-01` : q.period.from)}`,
-      );
+      parts.push(bound(q.period.from.length === 4 ? `${q.period.from}-01` : q.period.from, ">=", "-12"));
     if (q.period?.to)
-      parts.push(
-        `coalesce(month, year || '-01') <= ${p(q.period.to.length === 4 ? `${q.period.to}-12` : q.period.to)}`,
-      );
+      parts.push(bound(q.period.to.length === 4 ? `${q.period.to}-12` : q.period.to, "<=", "-01"));
   } else {
     // A yearly summary: chosen only when both ends are years, where the two conditions agree.
     if (q.period?.from) parts.push(`year >= ${p(Number(q.period.from))}`);
@@ -195,8 +221,6 @@ export function querySql(
   target: Target = chooseTarget(q, includeUnpublished),
 ): { sql: string; params: DuckDBValue[]; target: Target } {
   const params: DuckDBValue[] = [];
-  const dims = q.dimensions.map((d) => `${DIMENSIONS[d]} as "${d}"`);
-  const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
   const whereSql = where(q, includeUnpublished, params, target);
   const group = groupSql(q, target);
   const orderMeasure = q.measures.includes("value") ? '"value"' : q.measures[0] ? `"${q.measures[0]}"` : null;
@@ -206,11 +230,23 @@ export function querySql(
       : q.dimensions.length
         ? `order by ${q.dimensions.map((_, i) => i + 1).join(", ")}`
         : "";
-  return {
-    sql: `select ${[...dims, ...measures].join(", ")} from ${target.table} ${whereSql} ${group} ${order}`,
-    params,
-    target,
-  };
+  return { sql: selectSql(q, target, whereSql, group, order), params, target };
+}
+
+/**
+ * SELECT of a query's dimensions and measures. On the store's coded facts, the facts are filtered and
+ * summed by their codes, and only the sums' rows are decoded: no fact's text is made.
+ */
+function selectSql(q: QueryInput, target: Target, whereSql: string, group: string, order: string): string {
+  const dims = q.dimensions.map((d) => `${DIMENSIONS[d]} as "${d}"`);
+  const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
+  if (!target.coded)
+    return `select ${[...dims, ...measures].join(", ")} from ${target.table} ${whereSql} ${group} ${order}`;
+  const decoded = q.dimensions.map((d) =>
+    CODED.has(DIMENSIONS[d]) ? `${decodeSql(DIMENSIONS[d], `g."${d}"`)} as "${d}"` : `g."${d}"`,
+  );
+  return `select ${[...decoded, ...q.measures.map((m) => `g."${m}"`)].join(", ")}
+    from (select ${[...dims, ...measures].join(", ")} from ${target.table} ${whereSql} ${group}) g ${order}`;
 }
 
 export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublished: boolean) {
@@ -220,7 +256,6 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
     ]);
   await store.refreshRollups();
   const main = querySql(q, includeUnpublished);
-  const dims = q.dimensions.map((d) => `${DIMENSIONS[d]} as "${d}"`);
   const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
   const rows = await store.all<Record<string, unknown>>(main.sql, main.params);
 
@@ -252,7 +287,7 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
     const pParams: DuckDBValue[] = [];
     const pTarget = chooseTarget(pq, includeUnpublished);
     const pRows = await store.all<Record<string, unknown>>(
-      `select ${[...dims, ...measures].join(", ")} from ${pTarget.table} ${where(pq, includeUnpublished, pParams, pTarget)} ${groupSql(pq, pTarget)}`,
+      selectSql(pq, pTarget, where(pq, includeUnpublished, pParams, pTarget), groupSql(pq, pTarget), ""),
       pParams,
     );
     const keyOf = (r: Record<string, unknown>, shifted: boolean) =>
@@ -331,35 +366,49 @@ export interface MirrorInput {
  * the difference.
  */
 export async function mirror(store: StatsStore, m: MirrorInput, includeUnpublished: boolean) {
-  const levelCol = m.level === "total" ? "'*'" : `hs_${m.level}`;
+  // Read from the store's coded facts (stats.store.ts): conditions and groups on codes, the sums' rows
+  // decoded.
+  const levelCol = m.level === "total" ? null : `hs_${m.level}`;
   const period = m.by === "year" ? "cast(year as varchar)" : "month";
   const params: DuckDBValue[] = [m.exporter, m.importer];
+  const [exporter, importer, exportFlow, importFlow] = [
+    codeOf("reporter", "$1"),
+    codeOf("reporter", "$2"),
+    codeOf("flow", "'export'"),
+    codeOf("flow", "'import'"),
+  ];
   const conds = [
-    `(reporter = $1 and partner = $2 and flow = 'export') or (reporter = $2 and partner = $1 and flow = 'import')`,
+    `(reporter = ${exporter} and partner = ${codeOf("partner", "$2")} and flow = ${exportFlow}) or (reporter = ${importer} and partner = ${codeOf("partner", "$1")} and flow = ${importFlow})`,
   ];
   if (!includeUnpublished) conds.push("published");
   if (m.by === "month") conds.push("month is not null");
   if (m.source) {
     params.push(m.source);
-    conds.push(`source = $${params.length}`);
+    conds.push(`source = ${codeOf("source", `$${params.length}`)}`);
   }
-  if (m.from) {
-    params.push(m.from);
-    conds.push(`${period} >= $${params.length}`);
-  }
-  if (m.to) {
-    params.push(m.to);
-    conds.push(`${period} <= $${params.length}`);
-  }
+  const bound = (value: string, op: ">=" | "<=") => {
+    params.push(value);
+    conds.push(
+      m.by === "year"
+        ? `${period} ${op} $${params.length}`
+        : codedWhere("month", `value ${op} $${params.length}`),
+    );
+  };
+  if (m.from) bound(m.from, ">=");
+  if (m.to) bound(m.to, "<=");
   const whereSql = `where (${conds[0]}) ${conds
     .slice(1)
     .map((c) => `and ${c}`)
     .join(" ")}`;
+  const sums = `sum(case when flow = ${exportFlow} then value_usd end) as exp,
+       sum(case when flow = ${importFlow} then value_usd end) as imp`;
+  const periodText = m.by === "year" ? "g.period" : decodeSql("month", "g.period");
+  const hsText = levelCol ? decodeSql(levelCol, "g.hs") : "'*'";
   const rows = await store.all<{ period: string; hs: string | null; exp: bigint | null; imp: bigint | null }>(
-    `select ${period} as period, ${levelCol} as hs,
-       sum(case when flow = 'export' then value_usd end) as exp,
-       sum(case when flow = 'import' then value_usd end) as imp
-     from facts ${whereSql} group by 1, 2 order by 1, 2`,
+    `select ${periodText} as period, ${hsText} as hs, g.exp, g.imp
+     from (select ${period} as period, ${levelCol ?? "null"} as hs, ${sums}
+       from fact_rows ${whereSql} group by 1, 2) g
+     order by 1, 2`,
     params,
   );
   const detail = await store.all<{
@@ -369,10 +418,9 @@ export async function mirror(store: StatsStore, m: MirrorInput, includeUnpublish
     exp: bigint | null;
     imp: bigint | null;
   }>(
-    `select ${period} as period, ${levelCol} as hs, hs_subheading as sub,
-       sum(case when flow = 'export' then value_usd end) as exp,
-       sum(case when flow = 'import' then value_usd end) as imp
-     from facts ${whereSql} and hs_subheading is not null group by 1, 2, 3`,
+    `select ${periodText} as period, ${hsText} as hs, ${decodeSql("hs_subheading", "g.sub")} as sub, g.exp, g.imp
+     from (select ${period} as period, ${levelCol ?? "null"} as hs, hs_subheading as sub, ${sums}
+       from fact_rows ${whereSql} and hs_subheading is not null group by 1, 2, 3) g`,
     params,
   );
   const factor = 1 + Number(m.cifFobPct) / 100;

@@ -15,7 +15,7 @@ import {
 import { actOnDeclaration } from "../declarations/declarations.service.ts";
 import { importComtrade, localizeIssues, parseComtrade } from "./statistics.comtrade.ts";
 import { checkFacts, rebuildPlatformFacts } from "./statistics.service.ts";
-import { statsStoreFor } from "./stats.store.ts";
+import { StatsStore, statsStoreFor } from "./stats.store.ts";
 
 const HEADER =
   "typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,flowDesc,partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc,classificationCode,classificationSearchCode,isOriginalClassification,cmdCode,cmdDesc,aggrLevel,isLeaf,customsCode,customsDesc,mosCode,motCode,motDesc,qtyUnitCode,qtyUnitAbbr,qty,isQtyEstimated,altQtyUnitCode,altQtyUnitAbbr,altQty,isAltQtyEstimated,netWgt,isNetWgtEstimated,grossWgt,isGrossWgtEstimated,cifvalue,fobvalue,primaryValue,legacyEstimationFlag,isReported,isAggregate";
@@ -181,7 +181,7 @@ describeEachDialect(
       const check = await checkFacts(deps().db.db, store());
       expect(check.ok, JSON.stringify(check.lines)).toBe(true);
       // A fact that goes missing is caught; rebuild restores it.
-      await store().run("delete from facts where fact_id = $1", [`decl:${d.id}:2`]);
+      await store().exclusive((c) => StatsStore.changeFacts(c, "delete", "fact_id = $1", [`decl:${d.id}:2`]));
       expect((await checkFacts(deps().db.db, store())).ok).toBe(false);
       expect(await rebuildPlatformFacts(deps().db.db, store())).toMatchObject({ declarations: 1, facts: 3 });
       expect((await checkFacts(deps().db.db, store())).ok).toBe(true);

@@ -1,6 +1,21 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
-import { chooseTarget, type Dimension, FACTS, type QueryInput, querySql } from "./statistics.query.ts";
-import { type Fact, StatsStore } from "./stats.store.ts";
+import { unitValueBands } from "./statistics.bands.ts";
+import {
+  chooseTarget,
+  type Dimension,
+  FACT_ROWS,
+  FACTS,
+  type MirrorInput,
+  mirror,
+  type QueryInput,
+  querySql,
+  scaled,
+} from "./statistics.query.ts";
+import { FACT_COLUMNS, type Fact, StatsStore } from "./stats.store.ts";
 
 // The summary tables must answer exactly as the facts do: every query below runs both ways and the
 // answers are compared, before and after appends, deletions and a change of the published flag.
@@ -84,6 +99,7 @@ const FILTERS: QueryInput["filters"][] = [
   { hs: ["270110"] },
   { port: ["suifenhe-pogranichny"] },
   { source: ["comtrade"], partner: ["CN"] },
+  { region: ["RU-AMU", "nowhere"], tradeMode: ["general"], transportMode: ["rail"] },
 ];
 const PERIODS: QueryInput["period"][] = [
   undefined,
@@ -117,13 +133,17 @@ async function expectSameAnswers(store: StatsStore) {
   for (const q of queries()) {
     for (const published of [false, true]) {
       const summary = querySql(q, published);
-      if (summary.target !== FACTS) viaSummary++;
+      if (summary.target !== FACT_ROWS) viaSummary++;
+      // The facts with their text (the view), and as the store keeps them (codes, decoded at the end).
       const direct = querySql(q, published, FACTS);
-      const [a, b] = await Promise.all([
+      const coded = querySql(q, published, FACT_ROWS);
+      const [a, b, c] = await Promise.all([
         store.all(summary.sql, summary.params),
         store.all(direct.sql, direct.params),
+        store.all(coded.sql, coded.params),
       ]);
       expect(canonical(a), `${summary.target.table}: ${JSON.stringify(q)}`).toEqual(canonical(b));
+      expect(canonical(c), `coded: ${JSON.stringify(q)}`).toEqual(canonical(b));
     }
   }
   return viaSummary;
@@ -254,13 +274,11 @@ describe("statistics summary tables", () => {
     await store.transaction((c) => StatsStore.appendFacts(c, facts(10)));
     await expectSameAnswers(store);
     const deleted = await store.transaction((c) =>
-      StatsStore.changeFacts(c, "delete from facts where source = $1 and year = $2", ["province", 2023]),
+      StatsStore.changeFacts(c, "delete", "source = $1 and year = $2", ["province", 2023]),
     );
     expect(deleted).toBeGreaterThan(0);
     await expectSameAnswers(store);
-    await store.transaction((c) =>
-      StatsStore.changeFacts(c, "update facts set published = true where source = $1", ["comtrade"]),
-    );
+    await store.transaction((c) => StatsStore.changeFacts(c, "publish", "source = $1", ["comtrade"]));
     await store.transaction((c) => StatsStore.appendFacts(c, facts(100)));
     await expectSameAnswers(store);
   });
@@ -288,7 +306,201 @@ describe("statistics summary tables", () => {
     expect(
       chooseTarget(q({ dimensions: ["hs_subheading"], period: { from: "2026-01", to: "2026-03" } }), false)
         .table,
-    ).toBe("facts");
-    expect(chooseTarget(q({ dimensions: ["port", "region"] }), false).table).toBe("facts");
+    ).toBe("fact_rows");
+    expect(chooseTarget(q({ dimensions: ["port", "region"] }), false).table).toBe("fact_rows");
+  });
+});
+
+describe("facts stored as codes", () => {
+  const text = (rows: Record<string, unknown>[]) => canonical(rows);
+
+  it("gives codes that a rolled-back call took to the next call's values, and reads every call back right", async () => {
+    const store = new StatsStore(":memory:");
+    try {
+      const first = facts(20).map((f) => ({ ...f, port_id: "port-a" }));
+      await store.transaction((c) => StatsStore.appendFacts(c, first));
+      // New values written, then the transaction fails: their dictionary entries go with it.
+      const lost = facts(5).map((f) => ({ ...f, port_id: "port-lost", caliber: "lost" }));
+      const failure = await store
+        .transaction(async (c) => {
+          await StatsStore.appendFacts(c, lost);
+          throw new Error("the import failed after its facts");
+        })
+        .catch((e: Error) => e.message);
+      expect(failure).toBe("the import failed after its facts");
+      const later = facts(7).map((f) => ({ ...f, port_id: "port-b", caliber: "later" }));
+      await store.transaction((c) => StatsStore.appendFacts(c, later));
+      const again = facts(3).map((f) => ({ ...f, port_id: "port-lost" }));
+      await store.exclusive((c) => StatsStore.appendFacts(c, again));
+      const got = await store.all<{ fact_id: string; port_id: string; caliber: string }>(
+        "select fact_id, port_id, caliber from facts",
+      );
+      const want = [...first, ...later, ...again].map((f) => ({
+        fact_id: f.fact_id,
+        port_id: f.port_id,
+        caliber: f.caliber,
+      }));
+      expect(text(got)).toEqual(text(want));
+      // Every column's codes run 1, 2, 3 … without a gap or a value twice.
+      const gaps = await store.all(
+        "select col from fact_dict group by col having max(code) <> count(*) or count(distinct code) <> count(*) or min(code) <> 1",
+      );
+      expect(gaps).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("moves the facts of a file made when they were stored as text into codes, summary tables and all", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "amur-stats-old-")), "statistics.duckdb");
+    try {
+      // The old layout: one table of text, written here as the store of before wrote it.
+      const given = facts(300);
+      const old = await DuckDBInstance.create(file);
+      const c = await old.connect();
+      await c.run(
+        `create table facts (${FACT_COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")}, load_seq BIGINT)`,
+      );
+      const appender = await c.createAppender("facts");
+      for (const f of given) {
+        for (const [name, type] of FACT_COLUMNS) {
+          const v = f[name];
+          if (v === null || v === undefined) appender.appendNull();
+          else if (type === "VARCHAR") appender.appendVarchar(v as string);
+          else if (type === "BOOLEAN") appender.appendBoolean(v as boolean);
+          else if (type === "INTEGER") appender.appendInteger(v as number);
+          else appender.appendBigInt(v as bigint);
+        }
+        appender.appendBigInt(1n);
+        appender.endRow();
+      }
+      appender.closeSync();
+      c.closeSync();
+      old.closeSync();
+
+      const store = new StatsStore(file);
+      try {
+        const rows = await store.all<Record<string, unknown>>(
+          "select * exclude (load_seq) from facts order by fact_id",
+        );
+        const expected = [...given].sort((a, b) => (a.fact_id < b.fact_id ? -1 : 1));
+        expect(text(rows)).toEqual(text(expected.map((f) => ({ ...f }))));
+        const tables = await store.all<{ t: string }>(
+          "select table_name as t from information_schema.tables where table_name = 'facts'",
+        );
+        expect(tables).toHaveLength(1);
+        // New facts take codes after the moved ones, and the summary tables answer as the facts do.
+        await store.transaction((c2) => StatsStore.appendFacts(c2, facts(200)));
+        await expectSameAnswers(store);
+      } finally {
+        await store.close();
+      }
+      // Opened again, nothing is moved twice.
+      const reopened = new StatsStore(file);
+      try {
+        const [n] = await reopened.all<{ n: bigint }>("select count(*) as n from facts");
+        expect(Number(n?.n)).toBe(500);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});
+
+describe("reports read from the coded facts", () => {
+  const store = new StatsStore(":memory:");
+  const given = facts(4000);
+  afterAll(() => store.close());
+
+  it("mirror: each period's and HS level's exports and imports are the sums of the facts", async () => {
+    await store.transaction((c) => StatsStore.appendFacts(c, given));
+    const cases: Omit<MirrorInput, "cifFobPct" | "thresholdPct" | "top">[] = [
+      { exporter: "CN", importer: "RU", level: "chapter", by: "year" },
+      { exporter: "RU", importer: "CN", level: "subheading", by: "month", from: "2023-04", to: "2024-09" },
+      {
+        exporter: "CN",
+        importer: "RU",
+        level: "total",
+        by: "year",
+        from: "2023",
+        to: "2024",
+        source: "comtrade",
+      },
+      { exporter: "RU", importer: "CN", level: "section", by: "month" },
+      { exporter: "RU", importer: "CN", level: "heading", by: "year", source: "nobody" },
+    ];
+    for (const m of cases)
+      for (const published of [false, true]) {
+        const got = await mirror(store, { ...m, cifFobPct: "5", thresholdPct: "10", top: 3 }, !published);
+        // The same sums straight from the facts given.
+        const want = new Map<string, { exp: bigint | null; imp: bigint | null }>();
+        for (const f of given) {
+          if (published && !f.published) continue;
+          if (m.source && f.source !== m.source) continue;
+          const exp = f.reporter === m.exporter && f.partner === m.importer && f.flow === "export";
+          const imp = f.reporter === m.importer && f.partner === m.exporter && f.flow === "import";
+          if (!exp && !imp) continue;
+          if (m.by === "month" && f.month === null) continue;
+          const period = m.by === "year" ? String(f.year) : (f.month as string);
+          if ((m.from && period < m.from) || (m.to && period > m.to)) continue;
+          const hs = m.level === "total" ? "*" : (f[`hs_${m.level}`] ?? null);
+          const key = `${period}|${hs}`;
+          const cell = want.get(key) ?? { exp: null, imp: null };
+          if (exp) cell.exp = (cell.exp ?? 0n) + (f.value_usd ?? 0n);
+          else cell.imp = (cell.imp ?? 0n) + (f.value_usd ?? 0n);
+          want.set(key, cell);
+        }
+        const cents = (v: bigint | null) => (v === null ? null : scaled(v, 2));
+        expect(
+          got.rows.map((r) => [`${r.period}|${r.hs}`, r.exportsReported, r.importsReportedCif]).sort(),
+          JSON.stringify(m),
+        ).toEqual([...want].map(([k, v]) => [k, cents(v.exp), cents(v.imp)]).sort());
+      }
+  });
+
+  it("unit-value bands: the same as over the facts with their text", async () => {
+    const viaView = (where: string, params: DuckDBValue[]) =>
+      store.all<Record<string, unknown>>(
+        `select hs_subheading as hs6, flow, year, count(*) as n,
+           quantile_cont(value_usd * 10.0 / net_g, 0.25) as q1,
+           quantile_cont(value_usd * 10.0 / net_g, 0.5) as median,
+           quantile_cont(value_usd * 10.0 / net_g, 0.75) as q3
+         from facts where hs_subheading is not null and net_g > 0 and value_usd is not null ${where}
+         group by 1, 2, 3 order by 1, 2, 3`,
+        params,
+      );
+    const shaped = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => ({
+        hs6: r.hs6,
+        flow: r.flow,
+        year: Number(r.year),
+        n: Number(r.n),
+        q1: (r.q1 as number).toFixed(4),
+        median: (r.median as number).toFixed(4),
+        q3: (r.q3 as number).toFixed(4),
+      }));
+    const all = await unitValueBands(store, { includeUnpublished: true });
+    expect(all.length).toBeGreaterThan(10);
+    expect(all).toEqual(shaped(await viaView("", [])));
+    expect(
+      await unitValueBands(store, {
+        hs6: "27",
+        flow: "import",
+        from: 2023,
+        to: 2024,
+        includeUnpublished: false,
+      }),
+    ).toEqual(
+      shaped(
+        await viaView("and published and hs_subheading like $1 and flow = $2 and year >= $3 and year <= $4", [
+          "27%",
+          "import",
+          2023,
+          2024,
+        ]),
+      ),
+    );
   });
 });

@@ -66,23 +66,41 @@ export type FactColumn = (typeof FACT_COLUMNS)[number][0];
 const PREPARED_KEPT = 64;
 const TYPES = { VARCHAR, BOOLEAN, INTEGER, BIGINT } as const;
 
-// Text columns that travel as dictionary codes (appendFacts); the ids are unique, so they do not.
+/**
+ * How the facts are stored. The text columns other than the ids have few distinct values (codes,
+ * months, ports, sources), and DuckDB spends most of an append compressing text; so table `fact_rows`
+ * keeps each of them as an integer code, and `fact_dict` holds, per column, its values numbered 1, 2, 3 …
+ * without gaps (entries are never deleted). The view `facts` gives the facts back with their text,
+ * column for column as FACT_COLUMNS names them: everything that reads facts reads the view. Appends
+ * write codes (appendFacts); changes go through changeFacts.
+ */
 const CODED_COLUMNS = FACT_COLUMNS.filter(
   ([name, type]) => type === "VARCHAR" && name !== "fact_id" && name !== "event_id",
 ).map(([name]) => name);
-const STAGE_COLUMNS = FACT_COLUMNS.map(([name, type]) => {
-  const k = CODED_COLUMNS.indexOf(name);
-  return { name, type: k >= 0 ? ("INTEGER" as const) : type, coded: k >= 0 ? k : null };
-});
-const STAGE_TYPES = STAGE_COLUMNS.map((c) => TYPES[c.type]);
-const STAGE_CREATE = `create or replace temp table facts_stage (${STAGE_COLUMNS.map(
-  (c) => `"${c.name}" ${c.type}`,
-).join(", ")})`;
-// $1 … $n are the dictionaries of the coded columns in order, $n+1 the load sequence.
-const STAGE_INSERT = `insert into facts (${FACT_COLUMNS.map(([n]) => `"${n}"`).join(", ")}, load_seq)
-  select ${STAGE_COLUMNS.map((c) => (c.coded === null ? `"${c.name}"` : `$${c.coded + 1}["${c.name}"]`)).join(", ")},
-    $${CODED_COLUMNS.length + 1}
-  from facts_stage`;
+/** The text columns `fact_rows` keeps as codes. */
+export const CODED: ReadonlySet<string> = new Set<string>(CODED_COLUMNS);
+const ROW_COLUMNS = [
+  ...FACT_COLUMNS.map(([name, type]) => ({ name, type: CODED.has(name) ? ("INTEGER" as const) : type })),
+  { name: "load_seq" as const, type: "BIGINT" as const },
+];
+const ROW_TYPES = ROW_COLUMNS.map((c) => TYPES[c.type]);
+
+/** The text of a code of a coded column (`code`: SQL giving the code): its dictionary, indexed by the code. */
+export const decodeSql = (column: string, code: string) =>
+  `(select list(value order by code) from fact_dict where col = '${column}')[${code}]`;
+/** The text of a coded column of `fact_rows` (aliased `from`). */
+const decoded = (column: string, from: string) => decodeSql(column, `${from}.${column}`);
+/** The code of a coded column's value (`value`: SQL giving the text); null when no fact has it. */
+export const codeOf = (column: string, value: string) =>
+  `(select code from fact_dict where col = '${column}' and value = ${value})`;
+/** A condition on a coded column's text (`condition`: SQL over `value`), tested on its codes. */
+export const codedWhere = (column: string, condition: string) =>
+  `${column} in (select code from fact_dict where col = '${column}' and ${condition})`;
+
+const FACTS_VIEW = `create or replace view facts as select ${[
+  ...FACT_COLUMNS.map(([name]) => (CODED.has(name) ? `${decoded(name, "r")} as ${name}` : `r.${name}`)),
+  "r.load_seq",
+].join(", ")} from fact_rows r`;
 
 export interface Fact {
   fact_id: string;
@@ -186,15 +204,28 @@ const rollupInsert = (r: Rollup, where: string) =>
   `insert into rollup_${r.name} select ${r.columns.join(", ")}, ${SUMMED.map((m) => `sum(${m})`).join(", ")},
      count(*) from facts ${where} group by all order by ${r.columns.includes("month") ? "year, month" : "year"}`;
 
+/**
+ * The same from the store's coded rows: summed by the codes, and only the sums' rows decoded, so that
+ * no fact's text is made.
+ */
+const rollupInsertCoded = (r: Rollup, where: string) => {
+  const order = ["year", "month"].filter((c) => r.columns.includes(c as FactColumn));
+  return `insert into rollup_${r.name} select ${r.columns
+    .map((c) => (CODED.has(c) ? decoded(c, "g") : `g.${c}`))
+    .join(", ")}, ${SUMMED.map((m) => `g.${m}`).join(", ")}, g.facts_count
+    from (select ${r.columns.join(", ")}, ${SUMMED.map((m) => `sum(${m}) as ${m}`).join(", ")},
+      count(*) as facts_count from fact_rows ${where} group by all) g
+    order by ${order.map((c) => r.columns.indexOf(c as FactColumn) + 1).join(", ")}`;
+};
+
 /** Statements that create and fill every summary table from a `facts` table (the benchmark's bare DuckDB). */
 export function rollupBuildSql(): string[] {
   return ROLLUPS.flatMap((r) => [rollupDdl(r), rollupInsert(r, "")]);
 }
 
 const SCHEMA = [
-  `create table if not exists facts (${FACT_COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")}, load_seq BIGINT)`,
-  // Files made before load numbers existed: their facts count as load 0.
-  "alter table facts add column if not exists load_seq BIGINT",
+  `create table if not exists fact_rows (${ROW_COLUMNS.map((c) => `${c.name} ${c.type}`).join(", ")})`,
+  "create table if not exists fact_dict (col VARCHAR not null, value VARCHAR not null, code INTEGER not null, primary key (col, value))",
   "create table if not exists store_meta (key VARCHAR primary key, value BIGINT not null)",
   "insert or ignore into store_meta values ('load_seq', 0)",
   "create table if not exists rollup_state (name VARCHAR primary key, upto BIGINT not null)",
@@ -212,18 +243,18 @@ const SCHEMA = [
 
 /** Rows per data chunk: DuckDB's vector size. */
 const CHUNK_ROWS = 2048;
-const ALL_VALID = 0xffff_ffff_ffff_ffffn;
 
 /**
  * Fills one column vector of a data chunk: numbers into a typed array, copied into the vector in one
- * call; text one value at a time; nulls as cleared bits of the validity mask, copied at the end. Every
- * row gets either a value or a null bit: a text vector left with neither would hand DuckDB garbage.
+ * call; text one value at a time; nulls as cleared bits of the validity mask (bit i of byte i / 8, as
+ * DuckDB's 64-bit words lay them out in little-endian memory), copied at the end. Every row gets either
+ * a value or a null bit: a text vector left with neither would hand DuckDB garbage.
  */
 class ColumnWriter {
   readonly int32: Int32Array<ArrayBuffer> = new Int32Array(CHUNK_ROWS);
   readonly int64: BigInt64Array<ArrayBuffer> = new BigInt64Array(CHUNK_ROWS);
   readonly uint8: Uint8Array<ArrayBuffer> = new Uint8Array(CHUNK_ROWS);
-  readonly #validity: BigUint64Array<ArrayBuffer> = new BigUint64Array(CHUNK_ROWS / 64);
+  readonly #validity: Uint8Array<ArrayBuffer> = new Uint8Array(CHUNK_ROWS / 8);
   #vector: duckdb.Vector | null = null;
   #rows = 0;
   #nulls = false;
@@ -233,13 +264,12 @@ class ColumnWriter {
     this.#rows = rows;
     this.#nulls = false;
     // A null row's slot keeps whatever the last chunk left there: DuckDB reads no value under a null bit.
-    this.#validity.fill(ALL_VALID);
+    this.#validity.fill(0xff);
   }
 
   nullAt(row: number): void {
     this.#nulls = true;
-    const word = row >> 6;
-    this.#validity[word] = (this.#validity[word] as bigint) & ~(1n << BigInt(row & 63));
+    this.#validity[row >> 3] = (this.#validity[row >> 3] as number) & ~(1 << (row & 7));
   }
 
   text(row: number, value: string): void {
@@ -249,15 +279,181 @@ class ColumnWriter {
   copy(
     values: Int32Array<ArrayBuffer> | BigInt64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>,
     width: number,
+    from = 0,
   ): void {
-    duckdb.copy_data_to_vector(this.#vector as duckdb.Vector, 0, values.buffer, 0, this.#rows * width);
+    duckdb.copy_data_to_vector(
+      this.#vector as duckdb.Vector,
+      0,
+      values.buffer,
+      values.byteOffset + from * width,
+      this.#rows * width,
+    );
   }
 
   end(): void {
     if (!this.#nulls) return;
     const vector = this.#vector as duckdb.Vector;
     duckdb.vector_ensure_validity_writable(vector);
+    // Whole 64-bit words: the mask is kept in them.
     duckdb.copy_data_to_vector_validity(vector, 0, this.#validity.buffer, 0, Math.ceil(this.#rows / 64) * 8);
+  }
+}
+
+/**
+ * Each column's value of a fact, read by name at a site of its own: one function reading every column
+ * by a name that changes would make V8 look each name up the slow way, a million times per column.
+ */
+const READ: { [K in FactColumn]: (f: Fact) => Fact[K] } = {
+  fact_id: (f) => f.fact_id,
+  source: (f) => f.source,
+  caliber: (f) => f.caliber,
+  dataset_id: (f) => f.dataset_id,
+  event_id: (f) => f.event_id,
+  published: (f) => f.published,
+  month: (f) => f.month,
+  year: (f) => f.year,
+  quarter: (f) => f.quarter,
+  reporter: (f) => f.reporter,
+  flow: (f) => f.flow,
+  partner: (f) => f.partner,
+  port_id: (f) => f.port_id,
+  region: (f) => f.region,
+  hs_section: (f) => f.hs_section,
+  hs_chapter: (f) => f.hs_chapter,
+  hs_heading: (f) => f.hs_heading,
+  hs_subheading: (f) => f.hs_subheading,
+  trade_mode: (f) => f.trade_mode,
+  transport_mode: (f) => f.transport_mode,
+  value_usd: (f) => f.value_usd,
+  value_cny: (f) => f.value_cny,
+  value_rub: (f) => f.value_rub,
+  net_g: (f) => f.net_g,
+  quantity_milli: (f) => f.quantity_milli,
+  quantity_unit: (f) => f.quantity_unit,
+  records: (f) => f.records,
+  hs_level: (f) => f.hs_level,
+  orig_value: (f) => f.orig_value,
+  orig_currency: (f) => f.orig_currency,
+};
+
+/** Each coded column's values numbered in order of appearance (1, 2, …), and each fact's number (0: null). */
+interface LocalCodes {
+  seen: Map<string, number>[];
+  numbers: Int32Array<ArrayBuffer>[];
+}
+
+function localCodes(facts: readonly Fact[]): LocalCodes {
+  const seen = CODED_COLUMNS.map(() => new Map<string, number>());
+  const numbers = CODED_COLUMNS.map((name, k) => {
+    const read = READ[name] as (f: Fact) => string | null | undefined;
+    const known = seen[k] as Map<string, number>;
+    const out = new Int32Array(facts.length);
+    for (let r = 0; r < facts.length; r++) {
+      const v = read(facts[r] as Fact);
+      if (v === null || v === undefined) continue;
+      if (typeof v !== "string") throw new Error(`fact ${r}: ${name} is not text: ${String(v)}`);
+      let n = known.get(v);
+      if (n === undefined) {
+        n = known.size + 1;
+        known.set(v, n);
+      }
+      out[r] = n;
+    }
+    return out;
+  });
+  return { seen, numbers };
+}
+
+/**
+ * The part of `fact_dict` a connection has read or written, per column (value → code), and each
+ * column's last code. Held only while it is sure to be true: dropped when a transaction on that
+ * connection rolls back or a statement fails there (forgetCodes), since the entries it added may then be
+ * gone. A connection is the only writer of its file (DuckDB lets one process write it, and the store
+ * keeps one connection).
+ */
+interface KnownCodes {
+  codes: Map<string, Map<string, number>>;
+  last: Map<string, number>;
+}
+const knownCodes = new WeakMap<DuckDBConnection, KnownCodes>();
+
+function forgetCodes(c: DuckDBConnection): void {
+  knownCodes.delete(c);
+}
+
+/**
+ * Turns the numbers of localCodes into the values' codes in `fact_dict` (in place), adding the values
+ * it lacks after each column's last code.
+ */
+async function dictionaryCodes(c: DuckDBConnection, { seen, numbers }: LocalCodes): Promise<void> {
+  let known = knownCodes.get(c);
+  if (!known) {
+    const last = new Map(
+      (await c.runAndReadAll("select col, max(code) from fact_dict group by col"))
+        .getRowsJS()
+        .map(([col, max]) => [String(col), Number(max)]),
+    );
+    known = { codes: new Map(CODED_COLUMNS.map((name) => [name, new Map()])), last };
+    knownCodes.set(c, known);
+  }
+  // Values not known here yet: looked up in the dictionary, and added to it when it lacks them.
+  const cols: string[] = [];
+  const values: string[] = [];
+  for (const [k, name] of CODED_COLUMNS.entries()) {
+    const codes = known.codes.get(name) as Map<string, number>;
+    for (const v of (seen[k] as Map<string, number>).keys())
+      if (!codes.has(v)) {
+        cols.push(name);
+        values.push(v);
+      }
+  }
+  if (cols.length > 0) {
+    const found = await c.runAndReadAll(
+      `select w.col, w.value, d.code from (select unnest($1) as col, unnest($2) as value) w
+       join fact_dict d on d.col = w.col and d.value = w.value`,
+      [listValue(cols), listValue(values)],
+      [LIST(VARCHAR), LIST(VARCHAR)],
+    );
+    const inDictionary = new Map<string, Map<string, number>>();
+    for (const [col, value, code] of found.getRowsJS()) {
+      const m = inDictionary.get(String(col)) ?? new Map<string, number>();
+      inDictionary.set(String(col), m);
+      m.set(String(value), Number(code));
+    }
+    const added: { col: string[]; value: string[]; code: number[] } = { col: [], value: [], code: [] };
+    const learnt: [string, string, number][] = [];
+    const next = new Map<string, number>();
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i] as string;
+      const value = values[i] as string;
+      let code = inDictionary.get(col)?.get(value);
+      if (code === undefined) {
+        code = (next.get(col) ?? known.last.get(col) ?? 0) + 1;
+        next.set(col, code);
+        added.col.push(col);
+        added.value.push(value);
+        added.code.push(code);
+      }
+      learnt.push([col, value, code]);
+    }
+    if (added.col.length > 0)
+      await c.run(
+        "insert into fact_dict select unnest($1), unnest($2), unnest($3)",
+        [listValue(added.col), listValue(added.value), listValue(added.code)],
+        [LIST(VARCHAR), LIST(VARCHAR), LIST(INTEGER)],
+      );
+    // Only once the dictionary holds them.
+    for (const [col, value, code] of learnt) {
+      (known.codes.get(col) as Map<string, number>).set(value, code);
+      if (code > (known.last.get(col) ?? 0)) known.last.set(col, code);
+    }
+  }
+  for (const [k, column] of numbers.entries()) {
+    const codes = known.codes.get(CODED_COLUMNS[k] as string) as Map<string, number>;
+    const local = seen[k] as Map<string, number>;
+    const global = new Int32Array(local.size + 1);
+    for (const [value, n] of local) global[n] = codes.get(value) as number;
+    for (let r = 0; r < column.length; r++) column[r] = global[column[r] as number] as number;
   }
 }
 
@@ -304,6 +500,8 @@ export class StatsStore {
     const c = await this.#instance.connect();
     if (this.#threads !== undefined) await c.run(`set threads = ${Math.max(1, Math.floor(this.#threads))}`);
     for (const ddl of SCHEMA) await c.run(ddl);
+    await codeOldFacts(c);
+    await c.run(FACTS_VIEW);
     return c;
   }
 
@@ -320,6 +518,9 @@ export class StatsStore {
     return this.#queue(async (c) => {
       try {
         return await fn(c);
+      } catch (e) {
+        forgetCodes(c);
+        throw e;
       } finally {
         this.#rollupsChecked = false;
         this.#forgetPrepared();
@@ -347,6 +548,7 @@ export class StatsStore {
         await c.run("commit");
         return out;
       } catch (e) {
+        forgetCodes(c);
         await c.run("rollback");
         throw e;
       }
@@ -423,13 +625,11 @@ export class StatsStore {
   }
 
   /**
-   * Appends facts in one go. DuckDB's appender takes data chunks of 2,048 rows (column vectors), and a
-   * number costs it far less than a string: each text value is one call into DuckDB, while the numbers
-   * of a column are copied into the vector's memory at once from a typed array here. The text columns
-   * other than the ids have few distinct values (codes, months, ports), so they travel as numbers into
-   * a staging table — each value's position in a dictionary of the call — and one INSERT … SELECT
-   * turns them back into text inside DuckDB, dictionary lookups included. The facts are exactly the
-   * ones given; only the trip differs.
+   * Appends facts in one go, straight into `fact_rows` through DuckDB's appender, which takes data
+   * chunks of 2,048 rows (column vectors). Numbers are cheap there: a column's are copied into the
+   * vector's memory at once from a typed array. Text costs one call into DuckDB per value, and DuckDB's
+   * work of compressing it; so only the ids travel as text, and the other text columns as their codes
+   * in `fact_dict` (dictionaryCodes). The facts read back through the view are exactly the ones given.
    */
   static async appendFacts(c: DuckDBConnection, facts: readonly Fact[]): Promise<void> {
     if (facts.length === 0) return;
@@ -437,89 +637,94 @@ export class StatsStore {
       "update store_meta set value = value + 1 where key = 'load_seq' returning value",
     );
     const load = BigInt(seq.getRowsJS()[0]?.[0] as bigint | number);
-    // Dictionaries: for each coded column, its distinct values in order of first appearance.
-    const dictionaries = CODED_COLUMNS.map(() => new Map<string, number>());
-    await c.run(STAGE_CREATE);
-    try {
-      const appender = await c.createAppender("facts_stage");
-      const column = new ColumnWriter();
-      for (let start = 0; start < facts.length; start += CHUNK_ROWS) {
-        const n = Math.min(CHUNK_ROWS, facts.length - start);
-        const chunk = DuckDBDataChunk.create(STAGE_TYPES, n);
-        for (const [k, col] of STAGE_COLUMNS.entries()) {
-          column.begin(chunk, k, n);
-          const name = col.name;
-          if (col.coded !== null) {
-            const dict = dictionaries[col.coded] as Map<string, number>;
-            for (let r = 0; r < n; r++) {
-              const v = (facts[start + r] as Fact)[name] as string | null | undefined;
-              if (v === null || v === undefined) {
-                column.nullAt(r);
-                continue;
-              }
-              let code = dict.get(v);
-              if (code === undefined) {
-                code = dict.size + 1; // DuckDB lists count from 1
-                dict.set(v, code);
-              }
-              column.int32[r] = code;
-            }
-            column.copy(column.int32, 4);
-          } else if (col.type === "VARCHAR") {
-            for (let r = 0; r < n; r++) {
-              const v = (facts[start + r] as Fact)[name] as string | null | undefined;
-              if (v === null || v === undefined) column.nullAt(r);
-              else column.text(r, v);
-            }
-          } else if (col.type === "BIGINT") {
-            for (let r = 0; r < n; r++) {
-              const v = (facts[start + r] as Fact)[name] as bigint | number | null | undefined;
-              if (v === null || v === undefined) column.nullAt(r);
-              else column.int64[r] = typeof v === "bigint" ? v : BigInt(v);
-            }
-            column.copy(column.int64, 8);
-          } else if (col.type === "INTEGER") {
-            for (let r = 0; r < n; r++) {
-              const v = (facts[start + r] as Fact)[name] as number | null | undefined;
-              if (v === null || v === undefined) column.nullAt(r);
-              else if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
-                throw new Error(`fact ${start + r}: ${name} is not a 32-bit integer: ${String(v)}`);
-              else column.int32[r] = v;
-            }
-            column.copy(column.int32, 4);
-          } else {
-            for (let r = 0; r < n; r++) {
-              const v = (facts[start + r] as Fact)[name] as boolean | null | undefined;
-              if (v === null || v === undefined) column.nullAt(r);
-              else column.uint8[r] = v ? 1 : 0;
-            }
-            column.copy(column.uint8, 1);
+    // Everything that can refuse a fact runs before anything is written: the appender cannot be
+    // emptied again, and DuckDB writes whatever it holds when it goes.
+    const local = localCodes(facts);
+    const chunks: DuckDBDataChunk[] = [];
+    const column = new ColumnWriter();
+    for (let start = 0; start < facts.length; start += CHUNK_ROWS) {
+      const n = Math.min(CHUNK_ROWS, facts.length - start);
+      const chunk = DuckDBDataChunk.create(ROW_TYPES, n);
+      for (const [k, col] of ROW_COLUMNS.entries()) {
+        if (CODED.has(col.name)) continue; // below, once the codes are known
+        column.begin(chunk, k, n);
+        if (col.name === "load_seq") {
+          column.int64.fill(load, 0, n);
+          column.copy(column.int64, 8);
+        } else if (col.type === "VARCHAR") {
+          const read = READ[col.name] as (f: Fact) => string | null | undefined;
+          for (let r = 0; r < n; r++) {
+            const v = read(facts[start + r] as Fact);
+            if (v === null || v === undefined) column.nullAt(r);
+            else column.text(r, v);
           }
-          column.end();
+        } else if (col.type === "BIGINT") {
+          const read = READ[col.name] as (f: Fact) => bigint | number | null | undefined;
+          for (let r = 0; r < n; r++) {
+            const v = read(facts[start + r] as Fact);
+            if (v === null || v === undefined) column.nullAt(r);
+            else column.int64[r] = typeof v === "bigint" ? v : BigInt(v);
+          }
+          column.copy(column.int64, 8);
+        } else if (col.type === "INTEGER") {
+          const read = READ[col.name] as (f: Fact) => number | null | undefined;
+          for (let r = 0; r < n; r++) {
+            const v = read(facts[start + r] as Fact);
+            if (v === null || v === undefined) column.nullAt(r);
+            else if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
+              throw new Error(`fact ${start + r}: ${col.name} is not a 32-bit integer: ${String(v)}`);
+            else column.int32[r] = v;
+          }
+          column.copy(column.int32, 4);
+        } else {
+          const read = READ[col.name] as (f: Fact) => boolean | null | undefined;
+          for (let r = 0; r < n; r++) {
+            const v = read(facts[start + r] as Fact);
+            if (v === null || v === undefined) column.nullAt(r);
+            else column.uint8[r] = v ? 1 : 0;
+          }
+          column.copy(column.uint8, 1);
         }
-        appender.appendDataChunk(chunk);
+        column.end();
       }
-      appender.closeSync();
-      await c.run(
-        STAGE_INSERT,
-        [...dictionaries.map((d) => listValue([...d.keys()])), load],
-        [...dictionaries.map(() => LIST(VARCHAR)), BIGINT],
-      );
-    } catch (error) {
-      // Inside a transaction that the error aborted, DuckDB refuses every statement until the rollback
-      // (which drops the staging table too): the drop must not hide the error that matters.
-      await c.run("drop table if exists facts_stage").catch(() => undefined);
-      throw error;
+      chunks.push(chunk);
     }
-    await c.run("drop table if exists facts_stage");
+    await dictionaryCodes(c, local);
+    for (const [i, chunk] of chunks.entries()) {
+      const start = i * CHUNK_ROWS;
+      const n = chunk.rowCount;
+      for (const [k, col] of ROW_COLUMNS.entries()) {
+        if (!CODED.has(col.name)) continue;
+        const codes = local.numbers[CODED_COLUMNS.indexOf(col.name as FactColumn)] as Int32Array<ArrayBuffer>;
+        column.begin(chunk, k, n);
+        for (let r = 0; r < n; r++) if (codes[start + r] === 0) column.nullAt(r);
+        column.copy(codes, 4, start);
+        column.end();
+      }
+    }
+    const appender = await c.createAppender("fact_rows");
+    for (const chunk of chunks) appender.appendDataChunk(chunk);
+    appender.closeSync();
   }
 
   /**
-   * Deletes or changes facts (`statement` is the DELETE or UPDATE); when any fact was touched, every
-   * summary table is rebuilt from the facts on its next use.
+   * Deletes facts, or marks them published, where `where` (SQL over the view's columns, with its
+   * parameters) holds; when any fact was touched, every summary table is rebuilt from the facts on
+   * its next use.
    */
-  static async changeFacts(c: DuckDBConnection, statement: string, params: DuckDBValue[]): Promise<number> {
-    const result = await c.run(statement, params as never);
+  static async changeFacts(
+    c: DuckDBConnection,
+    change: "delete" | "publish",
+    where: string,
+    params: DuckDBValue[],
+  ): Promise<number> {
+    const chosen = `fact_id in (select fact_id from facts where ${where})`;
+    const result = await c.run(
+      change === "delete"
+        ? `delete from fact_rows where ${chosen}`
+        : `update fact_rows set published = true where ${chosen}`,
+      params as never,
+    );
     const changed = result.rowsChanged;
     if (changed > 0) await c.run("update rollup_state set upto = -1");
     return changed;
@@ -543,9 +748,9 @@ export class StatsStore {
         const from = upto.get(r.name) ?? -1n;
         if (from < 0n) {
           await c.run(`delete from rollup_${r.name}`);
-          await c.run(rollupInsert(r, ""));
+          await c.run(rollupInsertCoded(r, ""));
         } else {
-          await c.run(rollupInsert(r, "where load_seq > $1 and load_seq <= $2"), [from, current]);
+          await c.run(rollupInsertCoded(r, "where load_seq > $1 and load_seq <= $2"), [from, current]);
         }
         await c.run("update rollup_state set upto = $1 where name = $2", [current, r.name]);
       }
@@ -582,6 +787,40 @@ export class StatsStore {
     this.#instance?.closeSync();
     this.#connection = null;
     this.#instance = null;
+  }
+}
+
+/**
+ * A file made before the facts were stored as codes has a table `facts` with their text: its facts move
+ * into `fact_rows` and `fact_dict`, all at once or not at all, and the table goes (the view takes its
+ * name). A file older still, without load numbers, has its facts counted as load 0.
+ */
+async function codeOldFacts(c: DuckDBConnection): Promise<void> {
+  const old = await c.runAndReadAll(
+    "select 1 from information_schema.tables where table_schema = current_schema() and table_name = 'facts' and table_type = 'BASE TABLE'",
+  );
+  if (old.currentRowCount === 0) return;
+  await c.run("begin transaction");
+  try {
+    await c.run("alter table facts add column if not exists load_seq BIGINT");
+    for (const column of CODED_COLUMNS)
+      await c.run(
+        `insert into fact_dict select '${column}', value, row_number() over (order by value)::INTEGER
+         from (select distinct ${column} as value from facts where ${column} is not null)`,
+      );
+    await c.run(
+      `insert into fact_rows select ${ROW_COLUMNS.map((col) =>
+        CODED.has(col.name) ? `d_${col.name}.code` : `f.${col.name}`,
+      ).join(", ")} from facts f ${CODED_COLUMNS.map(
+        (column) =>
+          `left join fact_dict d_${column} on d_${column}.col = '${column}' and d_${column}.value = f.${column}`,
+      ).join(" ")}`,
+    );
+    await c.run("drop table facts");
+    await c.run("commit");
+  } catch (e) {
+    await c.run("rollback");
+    throw e;
   }
 }
 
