@@ -245,123 +245,185 @@ const SCHEMA = [
 const CHUNK_ROWS = 2048;
 
 /**
- * Fills one column vector of a data chunk: numbers into a typed array, copied into the vector in one
- * call; text one value at a time; nulls as cleared bits of the validity mask (bit i of byte i / 8, as
- * DuckDB's 64-bit words lay them out in little-endian memory), copied at the end. Every row gets either
- * a value or a null bit: a text vector left with neither would hand DuckDB garbage.
+ * One column of a call's facts: its values, ready to copy into DuckDB's vectors, and its validity
+ * mask (bit r of byte r / 8 set for a value; whole 64-bit words, as DuckDB keeps the mask).
  */
-class ColumnWriter {
-  readonly int32: Int32Array<ArrayBuffer> = new Int32Array(CHUNK_ROWS);
-  readonly int64: BigInt64Array<ArrayBuffer> = new BigInt64Array(CHUNK_ROWS);
-  readonly uint8: Uint8Array<ArrayBuffer> = new Uint8Array(CHUNK_ROWS);
-  readonly #validity: Uint8Array<ArrayBuffer> = new Uint8Array(CHUNK_ROWS / 8);
-  #vector: duckdb.Vector | null = null;
-  #rows = 0;
-  #nulls = false;
+class Column<A extends Int32Array<ArrayBuffer> | BigInt64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> {
+  readonly values: A;
+  /** Bytes per value. */
+  readonly width: number;
+  readonly validity: Uint8Array<ArrayBuffer>;
+  nulls = false;
 
-  begin(chunk: DuckDBDataChunk, column: number, rows: number): void {
-    this.#vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
-    this.#rows = rows;
-    this.#nulls = false;
-    // A null row's slot keeps whatever the last chunk left there: DuckDB reads no value under a null bit.
-    this.#validity.fill(0xff);
+  constructor(values: A, width: number, rows: number) {
+    this.values = values;
+    this.width = width;
+    this.validity = new Uint8Array(Math.ceil(rows / 64) * 8).fill(0xff);
   }
 
-  nullAt(row: number): void {
-    this.#nulls = true;
-    this.#validity[row >> 3] = (this.#validity[row >> 3] as number) & ~(1 << (row & 7));
-  }
-
-  text(row: number, value: string): void {
-    duckdb.vector_assign_string_element(this.#vector as duckdb.Vector, row, value);
-  }
-
-  copy(
-    values: Int32Array<ArrayBuffer> | BigInt64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>,
-    width: number,
-    from = 0,
-  ): void {
-    duckdb.copy_data_to_vector(
-      this.#vector as duckdb.Vector,
-      0,
-      values.buffer,
-      values.byteOffset + from * width,
-      this.#rows * width,
-    );
-  }
-
-  end(): void {
-    if (!this.#nulls) return;
-    const vector = this.#vector as duckdb.Vector;
-    duckdb.vector_ensure_validity_writable(vector);
-    // Whole 64-bit words: the mask is kept in them.
-    duckdb.copy_data_to_vector_validity(vector, 0, this.#validity.buffer, 0, Math.ceil(this.#rows / 64) * 8);
+  nullAt(r: number): void {
+    this.nulls = true;
+    this.validity[r >> 3] = (this.validity[r >> 3] as number) & ~(1 << (r & 7));
   }
 }
+
+// The coded columns in the order readFacts reads them; checked against CODED_COLUMNS below.
+const CODED_ORDER = [
+  "source",
+  "caliber",
+  "dataset_id",
+  "month",
+  "reporter",
+  "flow",
+  "partner",
+  "port_id",
+  "region",
+  "hs_section",
+  "hs_chapter",
+  "hs_heading",
+  "hs_subheading",
+  "trade_mode",
+  "transport_mode",
+  "quantity_unit",
+  "orig_currency",
+] as const;
+const INT32_ORDER = ["year", "quarter", "records", "hs_level"] as const;
+const INT64_ORDER = ["value_usd", "value_cny", "value_rub", "net_g", "quantity_milli", "orig_value"] as const;
+const HANDLED = [...CODED_ORDER, ...INT32_ORDER, ...INT64_ORDER, "published", "fact_id", "event_id"];
+if (
+  CODED_ORDER.join() !== CODED_COLUMNS.join() ||
+  HANDLED.length !== FACT_COLUMNS.length ||
+  FACT_COLUMNS.some(([name]) => !HANDLED.includes(name))
+)
+  throw new Error("stats.store: readFacts does not read the columns FACT_COLUMNS names");
 
 /**
- * Each column's value of a fact, read by name at a site of its own: one function reading every column
- * by a name that changes would make V8 look each name up the slow way, a million times per column.
+ * A call's facts as columns. readFacts reads each fact once, every field by name at a site of its
+ * own: reading column after column would walk all the facts' memory once per column, and one site
+ * reading a name that changes would make V8 look each name up the slow way.
  */
-const READ: { [K in FactColumn]: (f: Fact) => Fact[K] } = {
-  fact_id: (f) => f.fact_id,
-  source: (f) => f.source,
-  caliber: (f) => f.caliber,
-  dataset_id: (f) => f.dataset_id,
-  event_id: (f) => f.event_id,
-  published: (f) => f.published,
-  month: (f) => f.month,
-  year: (f) => f.year,
-  quarter: (f) => f.quarter,
-  reporter: (f) => f.reporter,
-  flow: (f) => f.flow,
-  partner: (f) => f.partner,
-  port_id: (f) => f.port_id,
-  region: (f) => f.region,
-  hs_section: (f) => f.hs_section,
-  hs_chapter: (f) => f.hs_chapter,
-  hs_heading: (f) => f.hs_heading,
-  hs_subheading: (f) => f.hs_subheading,
-  trade_mode: (f) => f.trade_mode,
-  transport_mode: (f) => f.transport_mode,
-  value_usd: (f) => f.value_usd,
-  value_cny: (f) => f.value_cny,
-  value_rub: (f) => f.value_rub,
-  net_g: (f) => f.net_g,
-  quantity_milli: (f) => f.quantity_milli,
-  quantity_unit: (f) => f.quantity_unit,
-  records: (f) => f.records,
-  hs_level: (f) => f.hs_level,
-  orig_value: (f) => f.orig_value,
-  orig_currency: (f) => f.orig_currency,
-};
+class FactColumns {
+  readonly ids: (string | null)[];
+  readonly events: (string | null)[];
+  readonly idColumn: Column<Uint8Array<ArrayBuffer>>;
+  readonly eventColumn: Column<Uint8Array<ArrayBuffer>>;
+  readonly published: Column<Uint8Array<ArrayBuffer>>;
+  /** Coded columns (CODED_ORDER): each fact's number of its value in `seen` (0: null), later its code. */
+  readonly coded: Column<Int32Array<ArrayBuffer>>[];
+  /** Per coded column, its values in order of appearance, numbered 1, 2, … */
+  readonly seen: Map<string, number>[];
+  readonly int32: Column<Int32Array<ArrayBuffer>>[];
+  readonly int64: Column<BigInt64Array<ArrayBuffer>>[];
+  readonly #last: (string | null)[] = CODED_ORDER.map(() => null);
+  readonly #lastNumber = new Int32Array(CODED_ORDER.length);
 
-/** Each coded column's values numbered in order of appearance (1, 2, …), and each fact's number (0: null). */
-interface LocalCodes {
-  seen: Map<string, number>[];
-  numbers: Int32Array<ArrayBuffer>[];
+  constructor(rows: number) {
+    this.ids = new Array(rows);
+    this.events = new Array(rows);
+    this.idColumn = new Column(new Uint8Array(0), 0, rows);
+    this.eventColumn = new Column(new Uint8Array(0), 0, rows);
+    this.published = new Column(new Uint8Array(rows), 1, rows);
+    this.coded = CODED_ORDER.map(() => new Column(new Int32Array(rows), 4, rows));
+    this.seen = CODED_ORDER.map(() => new Map<string, number>());
+    this.int32 = INT32_ORDER.map(() => new Column(new Int32Array(rows), 4, rows));
+    this.int64 = INT64_ORDER.map(() => new Column(new BigInt64Array(rows), 8, rows));
+  }
+
+  code(k: number, r: number, v: string | null | undefined): void {
+    const column = this.coded[k] as Column<Int32Array<ArrayBuffer>>;
+    if (v === null || v === undefined) {
+      column.nullAt(r);
+      return;
+    }
+    // The previous fact's value again (a file's rows share their reporter, period, unit…): no lookup.
+    if (v === this.#last[k]) {
+      column.values[r] = this.#lastNumber[k] as number;
+      return;
+    }
+    if (typeof v !== "string") throw new Error(`fact ${r}: ${CODED_ORDER[k]} is not text: ${String(v)}`);
+    const seen = this.seen[k] as Map<string, number>;
+    let n = seen.get(v);
+    if (n === undefined) {
+      n = seen.size + 1;
+      seen.set(v, n);
+    }
+    column.values[r] = n;
+    this.#last[k] = v;
+    this.#lastNumber[k] = n;
+  }
+
+  int(k: number, r: number, v: number | null | undefined): void {
+    const column = this.int32[k] as Column<Int32Array<ArrayBuffer>>;
+    if (v === null || v === undefined) {
+      column.nullAt(r);
+      return;
+    }
+    if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
+      throw new Error(`fact ${r}: ${INT32_ORDER[k]} is not a 32-bit integer: ${String(v)}`);
+    column.values[r] = v;
+  }
+
+  big(k: number, r: number, v: bigint | number | null | undefined): void {
+    const column = this.int64[k] as Column<BigInt64Array<ArrayBuffer>>;
+    if (v === null || v === undefined) {
+      column.nullAt(r);
+      return;
+    }
+    column.values[r] = typeof v === "bigint" ? v : BigInt(v);
+  }
+
+  text(
+    column: Column<Uint8Array<ArrayBuffer>>,
+    to: (string | null)[],
+    r: number,
+    v: string | null | undefined,
+  ) {
+    if (v === null || v === undefined) {
+      column.nullAt(r);
+      to[r] = null;
+    } else if (typeof v !== "string") {
+      throw new Error(`fact ${r}: an id is not text: ${String(v)}`);
+    } else to[r] = v;
+  }
 }
 
-function localCodes(facts: readonly Fact[]): LocalCodes {
-  const seen = CODED_COLUMNS.map(() => new Map<string, number>());
-  const numbers = CODED_COLUMNS.map((name, k) => {
-    const read = READ[name] as (f: Fact) => string | null | undefined;
-    const known = seen[k] as Map<string, number>;
-    const out = new Int32Array(facts.length);
-    for (let r = 0; r < facts.length; r++) {
-      const v = read(facts[r] as Fact);
-      if (v === null || v === undefined) continue;
-      if (typeof v !== "string") throw new Error(`fact ${r}: ${name} is not text: ${String(v)}`);
-      let n = known.get(v);
-      if (n === undefined) {
-        n = known.size + 1;
-        known.set(v, n);
-      }
-      out[r] = n;
-    }
-    return out;
-  });
-  return { seen, numbers };
+function readFacts(facts: readonly Fact[]): FactColumns {
+  const t = new FactColumns(facts.length);
+  for (let r = 0; r < facts.length; r++) {
+    const f = facts[r] as Fact;
+    t.text(t.idColumn, t.ids, r, f.fact_id);
+    t.text(t.eventColumn, t.events, r, f.event_id);
+    if (f.published === null || f.published === undefined) t.published.nullAt(r);
+    else t.published.values[r] = f.published ? 1 : 0;
+    t.code(0, r, f.source);
+    t.code(1, r, f.caliber);
+    t.code(2, r, f.dataset_id);
+    t.code(3, r, f.month);
+    t.code(4, r, f.reporter);
+    t.code(5, r, f.flow);
+    t.code(6, r, f.partner);
+    t.code(7, r, f.port_id);
+    t.code(8, r, f.region);
+    t.code(9, r, f.hs_section);
+    t.code(10, r, f.hs_chapter);
+    t.code(11, r, f.hs_heading);
+    t.code(12, r, f.hs_subheading);
+    t.code(13, r, f.trade_mode);
+    t.code(14, r, f.transport_mode);
+    t.code(15, r, f.quantity_unit);
+    t.code(16, r, f.orig_currency);
+    t.int(0, r, f.year);
+    t.int(1, r, f.quarter);
+    t.int(2, r, f.records);
+    t.int(3, r, f.hs_level);
+    t.big(0, r, f.value_usd);
+    t.big(1, r, f.value_cny);
+    t.big(2, r, f.value_rub);
+    t.big(3, r, f.net_g);
+    t.big(4, r, f.quantity_milli);
+    t.big(5, r, f.orig_value);
+  }
+  return t;
 }
 
 /**
@@ -382,10 +444,10 @@ function forgetCodes(c: DuckDBConnection): void {
 }
 
 /**
- * Turns the numbers of localCodes into the values' codes in `fact_dict` (in place), adding the values
+ * Turns the numbers of readFacts into the values' codes in `fact_dict` (in place), adding the values
  * it lacks after each column's last code.
  */
-async function dictionaryCodes(c: DuckDBConnection, { seen, numbers }: LocalCodes): Promise<void> {
+async function dictionaryCodes(c: DuckDBConnection, { seen, coded }: FactColumns): Promise<void> {
   let known = knownCodes.get(c);
   if (!known) {
     const last = new Map(
@@ -448,12 +510,13 @@ async function dictionaryCodes(c: DuckDBConnection, { seen, numbers }: LocalCode
       if (code > (known.last.get(col) ?? 0)) known.last.set(col, code);
     }
   }
-  for (const [k, column] of numbers.entries()) {
+  for (const [k, column] of coded.entries()) {
     const codes = known.codes.get(CODED_COLUMNS[k] as string) as Map<string, number>;
     const local = seen[k] as Map<string, number>;
     const global = new Int32Array(local.size + 1);
     for (const [value, n] of local) global[n] = codes.get(value) as number;
-    for (let r = 0; r < column.length; r++) column[r] = global[column[r] as number] as number;
+    const values = column.values;
+    for (let r = 0; r < values.length; r++) values[r] = global[values[r] as number] as number;
   }
 }
 
@@ -639,68 +702,65 @@ export class StatsStore {
     const load = BigInt(seq.getRowsJS()[0]?.[0] as bigint | number);
     // Everything that can refuse a fact runs before anything is written: the appender cannot be
     // emptied again, and DuckDB writes whatever it holds when it goes.
-    const local = localCodes(facts);
+    const t = readFacts(facts);
+    await dictionaryCodes(c, t);
+    const loads = new Column(new BigInt64Array(CHUNK_ROWS).fill(load), 8, CHUNK_ROWS);
+    // Each column of fact_rows, in its order, and where its values are.
+    const sources = ROW_COLUMNS.map((col) => {
+      const name = col.name as string;
+      if (name === "load_seq") return { column: loads, strings: null, repeated: true };
+      if (name === "fact_id") return { column: t.idColumn, strings: t.ids, repeated: false };
+      if (name === "event_id") return { column: t.eventColumn, strings: t.events, repeated: false };
+      if (name === "published") return { column: t.published, strings: null, repeated: false };
+      const coded = CODED_ORDER.indexOf(name as (typeof CODED_ORDER)[number]);
+      if (coded >= 0)
+        return { column: t.coded[coded] as Column<Int32Array<ArrayBuffer>>, strings: null, repeated: false };
+      const int = INT32_ORDER.indexOf(name as (typeof INT32_ORDER)[number]);
+      if (int >= 0)
+        return { column: t.int32[int] as Column<Int32Array<ArrayBuffer>>, strings: null, repeated: false };
+      return {
+        column: t.int64[INT64_ORDER.indexOf(name as (typeof INT64_ORDER)[number])] as Column<
+          BigInt64Array<ArrayBuffer>
+        >,
+        strings: null,
+        repeated: false,
+      };
+    });
     const chunks: DuckDBDataChunk[] = [];
-    const column = new ColumnWriter();
     for (let start = 0; start < facts.length; start += CHUNK_ROWS) {
       const n = Math.min(CHUNK_ROWS, facts.length - start);
       const chunk = DuckDBDataChunk.create(ROW_TYPES, n);
-      for (const [k, col] of ROW_COLUMNS.entries()) {
-        if (CODED.has(col.name)) continue; // below, once the codes are known
-        column.begin(chunk, k, n);
-        if (col.name === "load_seq") {
-          column.int64.fill(load, 0, n);
-          column.copy(column.int64, 8);
-        } else if (col.type === "VARCHAR") {
-          const read = READ[col.name] as (f: Fact) => string | null | undefined;
+      for (const [k, { column, strings, repeated }] of sources.entries()) {
+        const vector = duckdb.data_chunk_get_vector(chunk.chunk, k);
+        const from = repeated ? 0 : start;
+        if (strings) {
           for (let r = 0; r < n; r++) {
-            const v = read(facts[start + r] as Fact);
-            if (v === null || v === undefined) column.nullAt(r);
-            else column.text(r, v);
+            const v = strings[start + r];
+            if (v !== null && v !== undefined) duckdb.vector_assign_string_element(vector, r, v);
           }
-        } else if (col.type === "BIGINT") {
-          const read = READ[col.name] as (f: Fact) => bigint | number | null | undefined;
-          for (let r = 0; r < n; r++) {
-            const v = read(facts[start + r] as Fact);
-            if (v === null || v === undefined) column.nullAt(r);
-            else column.int64[r] = typeof v === "bigint" ? v : BigInt(v);
-          }
-          column.copy(column.int64, 8);
-        } else if (col.type === "INTEGER") {
-          const read = READ[col.name] as (f: Fact) => number | null | undefined;
-          for (let r = 0; r < n; r++) {
-            const v = read(facts[start + r] as Fact);
-            if (v === null || v === undefined) column.nullAt(r);
-            else if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
-              throw new Error(`fact ${start + r}: ${col.name} is not a 32-bit integer: ${String(v)}`);
-            else column.int32[r] = v;
-          }
-          column.copy(column.int32, 4);
         } else {
-          const read = READ[col.name] as (f: Fact) => boolean | null | undefined;
-          for (let r = 0; r < n; r++) {
-            const v = read(facts[start + r] as Fact);
-            if (v === null || v === undefined) column.nullAt(r);
-            else column.uint8[r] = v ? 1 : 0;
-          }
-          column.copy(column.uint8, 1);
+          const values = column.values;
+          duckdb.copy_data_to_vector(
+            vector,
+            0,
+            values.buffer,
+            values.byteOffset + from * column.width,
+            n * column.width,
+          );
         }
-        column.end();
+        if (column.nulls) {
+          // A null row's slot holds whatever it holds: DuckDB reads no value under a null bit.
+          duckdb.vector_ensure_validity_writable(vector);
+          duckdb.copy_data_to_vector_validity(
+            vector,
+            0,
+            column.validity.buffer,
+            from / 8,
+            Math.ceil(n / 64) * 8,
+          );
+        }
       }
       chunks.push(chunk);
-    }
-    await dictionaryCodes(c, local);
-    for (const [i, chunk] of chunks.entries()) {
-      const start = i * CHUNK_ROWS;
-      const n = chunk.rowCount;
-      for (const [k, col] of ROW_COLUMNS.entries()) {
-        if (!CODED.has(col.name)) continue;
-        const codes = local.numbers[CODED_COLUMNS.indexOf(col.name as FactColumn)] as Int32Array<ArrayBuffer>;
-        column.begin(chunk, k, n);
-        for (let r = 0; r < n; r++) if (codes[start + r] === 0) column.nullAt(r);
-        column.copy(codes, 4, start);
-        column.end();
-      }
     }
     const appender = await c.createAppender("fact_rows");
     for (const chunk of chunks) appender.appendDataChunk(chunk);
