@@ -147,6 +147,21 @@ describe("amur CLI (SQLite)", () => {
     const again = amur(["stats", "import", "--format", "comtrade", file, "--lang", "ru-RU"]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^уже импортирован как \S+; ничего не изменилось$/m);
+    // Read back on the command line, with the API's filters (the facts are stored as codes).
+    const query = amur(["stats", "query", "--dimensions", "hs_heading,flow", "--measures", "value,net_kg"]);
+    expect(query.code, query.stderr).toBe(0);
+    // CSV lines end in CRLF (RFC 4180).
+    expect(query.stdout.trim().split("\r\n")).toEqual([
+      "hs_heading,flow,value,net_kg",
+      "2701,export,7650000.00,90000000.000",
+      "4407,export,980000.50,1500000.000",
+    ]);
+    const filtered = amur(["stats", "query", "--dimensions", "year", "--hs", "44", "--reporter", "RU"]);
+    expect(filtered.stdout.trim().split("\r\n")).toEqual(["year,value", "2024,980000.50"]);
+    // A filter no fact matches: the header alone.
+    const none = amur(["stats", "query", "--dimensions", "year", "--port", "heihe-blagoveshchensk"]);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout.trim()).toBe("year,value");
   });
 
   it("prints help for every command group", () => {

@@ -158,6 +158,10 @@ export function registerStats(program: Command): void {
     .option("--flow <list>")
     .option("--partner <list>")
     .option("--hs <list>", "HS prefixes")
+    .option("--port <list>", "border crossings, e.g. heihe-blagoveshchensk")
+    .option("--region <list>", "provinces and federal subjects, e.g. CN-HL,RU-AMU")
+    .option("--trade-mode <list>", "general, small_border, border_residents, processing, ecommerce, …")
+    .option("--transport-mode <list>", "rail, road, …")
     .option("--source <list>")
     .option("--from <period>", "YYYY or YYYY-MM")
     .option("--to <period>", "YYYY or YYYY-MM")
@@ -174,6 +178,10 @@ export function registerStats(program: Command): void {
           flow: list(o.flow as string),
           partner: list(o.partner as string),
           hs: list(o.hs as string),
+          port: list(o.port as string),
+          region: list(o.region as string),
+          tradeMode: list(o.tradeMode as string),
+          transportMode: list(o.transportMode as string),
           source: list(o.source as string),
         },
         period: { from: o.from, to: o.to },

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { ZCaliberMapping } from "./statistics.caliber.ts";
 import { CURRENCIES, DIMENSIONS, MEASURES } from "./statistics.query.ts";
 
-const codes = z.array(z.string().trim().min(1).max(20)).max(200).optional();
+// Codes and ids: sides, countries, regions, modes, sources, and border crossings such as
+// tongjiang-nizhneleninskoye (26 characters).
+const codes = z.array(z.string().trim().min(1).max(100)).max(200).optional();
 const ZPeriod = z.string().regex(/^\d{4}(-\d{2})?$/, "YYYY or YYYY-MM");
 
 export const ZQuery = z.object({

@@ -180,6 +180,14 @@ describeEachDialect(
       ).toBe(3);
       const check = await checkFacts(deps().db.db, store());
       expect(check.ok, JSON.stringify(check.lines)).toBe(true);
+      // The public query finds them by their crossing, whose id is long (heihe-blagoveshchensk).
+      const byPort = await query({
+        dimensions: ["port", "source"],
+        measures: ["records"],
+        filters: { port: ["heihe-blagoveshchensk"], source: ["platform"] },
+      });
+      expect(byPort.status, JSON.stringify(byPort.body)).toBe(200);
+      expect(byPort.body.rows).toEqual([{ port: "heihe-blagoveshchensk", source: "platform", records: "3" }]);
       // A fact that goes missing is caught; rebuild restores it.
       await store().exclusive((c) => StatsStore.changeFacts(c, "delete", "fact_id = $1", [`decl:${d.id}:2`]));
       expect((await checkFacts(deps().db.db, store())).ok).toBe(false);
