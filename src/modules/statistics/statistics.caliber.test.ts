@@ -11,6 +11,7 @@ import {
 } from "./statistics.caliber.ts";
 import { localizeIssues } from "./statistics.comtrade.ts";
 import { runQuery } from "./statistics.query.ts";
+import { ZMirrorQuery, ZQuery } from "./statistics.schema.ts";
 import { StatsStore, statsStoreFor } from "./stats.store.ts";
 
 it("reads the period and number spellings sources use", () => {
@@ -175,4 +176,12 @@ describeEachDialect("unit-value bands", ({ deps }) => {
       { hs6: "080810", flow: "export", year: 2025, n: 9, q1: "3.0000", median: "5.0000", q3: "7.0000" },
     ]);
   });
+});
+
+it("lets the query and the mirror report filter on any source a caliber may name", () => {
+  const longest = "s".repeat(60);
+  expect(ZCaliberMapping.shape.source.safeParse(longest).success).toBe(true);
+  expect(ZCaliberMapping.shape.source.safeParse(`${longest}s`).success).toBe(false);
+  expect(ZMirrorQuery.safeParse({ source: longest }).success).toBe(true);
+  expect(ZQuery.safeParse({ filters: { source: [longest] } }).success).toBe(true);
 });

@@ -52,7 +52,7 @@ export const ZMirrorQuery = z.object({
   by: z.enum(["year", "month"]).default("year"),
   from: ZPeriod.optional(),
   to: ZPeriod.optional(),
-  source: z.string().max(40).optional(),
+  source: z.string().max(100).optional(),
   cifFobPct: z
     .string()
     .regex(/^\d{1,2}(\.\d{1,2})?$/)
