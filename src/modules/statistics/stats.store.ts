@@ -74,9 +74,27 @@ const TYPES = { VARCHAR, BOOLEAN, INTEGER, BIGINT } as const;
  * column for column as FACT_COLUMNS names them: everything that reads facts reads the view. Appends
  * write codes (appendFacts); changes go through changeFacts.
  */
-const CODED_COLUMNS = FACT_COLUMNS.filter(
-  ([name, type]) => type === "VARCHAR" && name !== "fact_id" && name !== "event_id",
-).map(([name]) => name);
+// They are the text columns of FACT_COLUMNS other than the ids, in its order (checked below, where
+// readFacts's column lists are checked); readFacts reads them by their place in this list.
+const CODED_COLUMNS = [
+  "source",
+  "caliber",
+  "dataset_id",
+  "month",
+  "reporter",
+  "flow",
+  "partner",
+  "port_id",
+  "region",
+  "hs_section",
+  "hs_chapter",
+  "hs_heading",
+  "hs_subheading",
+  "trade_mode",
+  "transport_mode",
+  "quantity_unit",
+  "orig_currency",
+] as const;
 /** The text columns `fact_rows` keeps as codes. */
 export const CODED: ReadonlySet<string> = new Set<string>(CODED_COLUMNS);
 const ROW_COLUMNS = [
@@ -267,31 +285,14 @@ class Column<A extends Int32Array<ArrayBuffer> | BigInt64Array<ArrayBuffer> | Ui
   }
 }
 
-// The coded columns in the order readFacts reads them; checked against CODED_COLUMNS below.
-const CODED_ORDER = [
-  "source",
-  "caliber",
-  "dataset_id",
-  "month",
-  "reporter",
-  "flow",
-  "partner",
-  "port_id",
-  "region",
-  "hs_section",
-  "hs_chapter",
-  "hs_heading",
-  "hs_subheading",
-  "trade_mode",
-  "transport_mode",
-  "quantity_unit",
-  "orig_currency",
-] as const;
 const INT32_ORDER = ["year", "quarter", "records", "hs_level"] as const;
 const INT64_ORDER = ["value_usd", "value_cny", "value_rub", "net_g", "quantity_milli", "orig_value"] as const;
-const HANDLED = [...CODED_ORDER, ...INT32_ORDER, ...INT64_ORDER, "published", "fact_id", "event_id"];
+const HANDLED = [...CODED_COLUMNS, ...INT32_ORDER, ...INT64_ORDER, "published", "fact_id", "event_id"];
+const TEXT_COLUMNS = FACT_COLUMNS.filter(
+  ([name, type]) => type === "VARCHAR" && name !== "fact_id" && name !== "event_id",
+).map(([name]) => name);
 if (
-  CODED_ORDER.join() !== CODED_COLUMNS.join() ||
+  CODED_COLUMNS.join() !== TEXT_COLUMNS.join() ||
   HANDLED.length !== FACT_COLUMNS.length ||
   FACT_COLUMNS.some(([name]) => !HANDLED.includes(name))
 )
@@ -308,14 +309,14 @@ class FactColumns {
   readonly idColumn: Column<Uint8Array<ArrayBuffer>>;
   readonly eventColumn: Column<Uint8Array<ArrayBuffer>>;
   readonly published: Column<Uint8Array<ArrayBuffer>>;
-  /** Coded columns (CODED_ORDER): each fact's number of its value in `seen` (0: null), later its code. */
+  /** Coded columns (CODED_COLUMNS): each fact's number of its value in `seen` (0: null), later its code. */
   readonly coded: Column<Int32Array<ArrayBuffer>>[];
   /** Per coded column, its values in order of appearance, numbered 1, 2, … */
   readonly seen: Map<string, number>[];
   readonly int32: Column<Int32Array<ArrayBuffer>>[];
   readonly int64: Column<BigInt64Array<ArrayBuffer>>[];
-  readonly #last: (string | null)[] = CODED_ORDER.map(() => null);
-  readonly #lastNumber = new Int32Array(CODED_ORDER.length);
+  readonly #last: (string | null)[] = CODED_COLUMNS.map(() => null);
+  readonly #lastNumber = new Int32Array(CODED_COLUMNS.length);
 
   constructor(rows: number) {
     this.ids = new Array(rows);
@@ -323,8 +324,8 @@ class FactColumns {
     this.idColumn = new Column(new Uint8Array(0), 0, rows);
     this.eventColumn = new Column(new Uint8Array(0), 0, rows);
     this.published = new Column(new Uint8Array(rows), 1, rows);
-    this.coded = CODED_ORDER.map(() => new Column(new Int32Array(rows), 4, rows));
-    this.seen = CODED_ORDER.map(() => new Map<string, number>());
+    this.coded = CODED_COLUMNS.map(() => new Column(new Int32Array(rows), 4, rows));
+    this.seen = CODED_COLUMNS.map(() => new Map<string, number>());
     this.int32 = INT32_ORDER.map(() => new Column(new Int32Array(rows), 4, rows));
     this.int64 = INT64_ORDER.map(() => new Column(new BigInt64Array(rows), 8, rows));
   }
@@ -340,7 +341,7 @@ class FactColumns {
       column.values[r] = this.#lastNumber[k] as number;
       return;
     }
-    if (typeof v !== "string") throw new Error(`fact ${r}: ${CODED_ORDER[k]} is not text: ${String(v)}`);
+    if (typeof v !== "string") throw new Error(`fact ${r}: ${CODED_COLUMNS[k]} is not text: ${String(v)}`);
     const seen = this.seen[k] as Map<string, number>;
     let n = seen.get(v);
     if (n === undefined) {
@@ -712,7 +713,7 @@ export class StatsStore {
       if (name === "fact_id") return { column: t.idColumn, strings: t.ids, repeated: false };
       if (name === "event_id") return { column: t.eventColumn, strings: t.events, repeated: false };
       if (name === "published") return { column: t.published, strings: null, repeated: false };
-      const coded = CODED_ORDER.indexOf(name as (typeof CODED_ORDER)[number]);
+      const coded = CODED_COLUMNS.indexOf(name as (typeof CODED_COLUMNS)[number]);
       if (coded >= 0)
         return { column: t.coded[coded] as Column<Int32Array<ArrayBuffer>>, strings: null, repeated: false };
       const int = INT32_ORDER.indexOf(name as (typeof INT32_ORDER)[number]);
