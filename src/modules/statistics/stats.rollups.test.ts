@@ -209,6 +209,9 @@ describe("appending facts", () => {
         // Nulls in every kind of column, at chunk edges too.
         quarter: i % 2047 === 0 ? null : f.quarter,
         net_g: i % 11 === 0 || i === 2048 ? null : f.net_g,
+        // Columns whose first null comes only in the second or third chunk.
+        value_rub: i === 3000 ? null : f.value_rub,
+        orig_currency: i === 4400 ? null : "USD",
         published: i % 13 !== 0,
       }));
       await store.transaction((c) => StatsStore.appendFacts(c, given));
@@ -253,6 +256,25 @@ it("stores nothing of a call that fails, and reports its own error", async () =>
     await store.transaction((c) => StatsStore.appendFacts(c, facts(5)));
     const [after] = await store.all<{ n: bigint }>("select count(*) as n from facts");
     expect(Number(after?.n)).toBe(5);
+    // Outside a transaction, refused late (chunks of the call already handed to DuckDB): neither its
+    // facts nor its new dictionary entries stay.
+    const dictionary = await store.all("select * from fact_dict order by col, code");
+    const late = facts(6000).map((f, i) => ({
+      ...f,
+      caliber: "late",
+      net_g: i === 5000 ? ("heavy" as unknown as bigint) : f.net_g,
+    }));
+    const refused = await store
+      .exclusive((c) => StatsStore.appendFacts(c, late))
+      .then(() => null)
+      .catch((e: unknown) => e as Error);
+    expect(String(refused?.message)).toMatch(/heavy/);
+    const [still] = await store.all<{ n: bigint }>("select count(*) as n from facts");
+    expect(Number(still?.n)).toBe(5);
+    expect(await store.all("select * from fact_dict order by col, code")).toEqual(dictionary);
+    await store.exclusive((c) => StatsStore.appendFacts(c, facts(3000)));
+    const [last] = await store.all<{ n: bigint }>("select count(*) as n from facts");
+    expect(Number(last?.n)).toBe(3005);
   } finally {
     await store.close();
   }

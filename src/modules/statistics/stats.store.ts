@@ -4,10 +4,12 @@ import {
   BIGINT,
   BOOLEAN,
   type DuckDBConnection,
-  DuckDBDataChunk,
+  type DuckDBDataChunk,
   DuckDBInstance,
   type DuckDBMaterializedResult,
   type DuckDBPreparedStatement,
+  DuckDBTableFunction,
+  type DuckDBTableFunctionInfo,
   type DuckDBValue,
   INTEGER,
   JSDuckDBValueConverter,
@@ -299,9 +301,69 @@ if (
   throw new Error("stats.store: readFacts does not read the columns FACT_COLUMNS names");
 
 /**
- * A call's facts as columns. readFacts reads each fact once, every field by name at a site of its
- * own: reading column after column would walk all the facts' memory once per column, and one site
- * reading a name that changes would make V8 look each name up the slow way.
+ * `fact_dict` as a connection knows it: per coded column (in CODED_COLUMNS's order) its values' codes
+ * and its last code, and the entries given codes here that are not written yet (`added`). All of the
+ * dictionary is read once per connection; it is small (a column's distinct values: months, ports,
+ * HS codes, datasets). Held only while it is sure to be true: dropped when a transaction on that
+ * connection rolls back or a statement fails there (forgetCodes), since the entries it added may then be
+ * gone. A connection is the only writer of its file (DuckDB lets one process write it, and the store
+ * keeps one connection).
+ */
+class KnownCodes {
+  readonly codes: Map<string, number>[] = CODED_COLUMNS.map(() => new Map<string, number>());
+  readonly last = new Int32Array(CODED_COLUMNS.length);
+  added: { k: number; value: string; code: number }[] = [];
+
+  /** The code of a value of coded column `k` that the dictionary lacks: the column's next. */
+  learn(k: number, value: string): number {
+    const code = (this.last[k] as number) + 1;
+    this.last[k] = code;
+    (this.codes[k] as Map<string, number>).set(value, code);
+    this.added.push({ k, value, code });
+    return code;
+  }
+}
+const knownCodes = new WeakMap<DuckDBConnection, KnownCodes>();
+
+function forgetCodes(c: DuckDBConnection): void {
+  knownCodes.delete(c);
+}
+
+async function dictionary(c: DuckDBConnection): Promise<KnownCodes> {
+  const cached = knownCodes.get(c);
+  if (cached) return cached;
+  const known = new KnownCodes();
+  const rows = (await c.runAndReadAll("select col, value, code from fact_dict")).getRowsJS();
+  for (const [col, value, code] of rows) {
+    const k = CODED_COLUMNS.indexOf(String(col) as (typeof CODED_COLUMNS)[number]);
+    if (k < 0) continue;
+    (known.codes[k] as Map<string, number>).set(String(value), Number(code));
+    if (Number(code) > (known.last[k] as number)) known.last[k] = Number(code);
+  }
+  knownCodes.set(c, known);
+  return known;
+}
+
+/** Writes the dictionary entries given codes since the last write. */
+async function writeAdded(c: DuckDBConnection, known: KnownCodes): Promise<void> {
+  if (known.added.length === 0) return;
+  const added = known.added;
+  await c.run(
+    "insert into fact_dict select unnest($1), unnest($2), unnest($3)",
+    [
+      listValue(added.map((a) => CODED_COLUMNS[a.k] as string)),
+      listValue(added.map((a) => a.value)),
+      listValue(added.map((a) => a.code)),
+    ],
+    [LIST(VARCHAR), LIST(VARCHAR), LIST(INTEGER)],
+  );
+  known.added = [];
+}
+
+/**
+ * A call's facts as columns, with the coded columns' codes. Facts are read once each, every field by
+ * name at a site of its own: reading column after column would walk all the facts' memory once per
+ * column, and one site reading a name that changes would make V8 look each name up the slow way.
  */
 class FactColumns {
   readonly ids: (string | null)[];
@@ -309,25 +371,24 @@ class FactColumns {
   readonly idColumn: Column<Uint8Array<ArrayBuffer>>;
   readonly eventColumn: Column<Uint8Array<ArrayBuffer>>;
   readonly published: Column<Uint8Array<ArrayBuffer>>;
-  /** Coded columns (CODED_COLUMNS): each fact's number of its value in `seen` (0: null), later its code. */
+  /** Coded columns (CODED_COLUMNS): each fact's code in `fact_dict`. */
   readonly coded: Column<Int32Array<ArrayBuffer>>[];
-  /** Per coded column, its values in order of appearance, numbered 1, 2, … */
-  readonly seen: Map<string, number>[];
   readonly int32: Column<Int32Array<ArrayBuffer>>[];
   readonly int64: Column<BigInt64Array<ArrayBuffer>>[];
+  readonly #known: KnownCodes;
   readonly #last: (string | null)[] = CODED_COLUMNS.map(() => null);
-  readonly #lastNumber = new Int32Array(CODED_COLUMNS.length);
+  readonly #lastCode = new Int32Array(CODED_COLUMNS.length);
 
-  constructor(rows: number) {
+  constructor(rows: number, known: KnownCodes) {
     this.ids = new Array(rows);
     this.events = new Array(rows);
     this.idColumn = new Column(new Uint8Array(0), 0, rows);
     this.eventColumn = new Column(new Uint8Array(0), 0, rows);
     this.published = new Column(new Uint8Array(rows), 1, rows);
     this.coded = CODED_COLUMNS.map(() => new Column(new Int32Array(rows), 4, rows));
-    this.seen = CODED_COLUMNS.map(() => new Map<string, number>());
     this.int32 = INT32_ORDER.map(() => new Column(new Int32Array(rows), 4, rows));
     this.int64 = INT64_ORDER.map(() => new Column(new BigInt64Array(rows), 8, rows));
+    this.#known = known;
   }
 
   code(k: number, r: number, v: string | null | undefined): void {
@@ -338,19 +399,14 @@ class FactColumns {
     }
     // The previous fact's value again (a file's rows share their reporter, period, unit…): no lookup.
     if (v === this.#last[k]) {
-      column.values[r] = this.#lastNumber[k] as number;
+      column.values[r] = this.#lastCode[k] as number;
       return;
     }
     if (typeof v !== "string") throw new Error(`fact ${r}: ${CODED_COLUMNS[k]} is not text: ${String(v)}`);
-    const seen = this.seen[k] as Map<string, number>;
-    let n = seen.get(v);
-    if (n === undefined) {
-      n = seen.size + 1;
-      seen.set(v, n);
-    }
-    column.values[r] = n;
+    const code = (this.#known.codes[k] as Map<string, number>).get(v) ?? this.#known.learn(k, v);
+    column.values[r] = code;
     this.#last[k] = v;
-    this.#lastNumber[k] = n;
+    this.#lastCode[k] = code;
   }
 
   int(k: number, r: number, v: number | null | undefined): void {
@@ -388,9 +444,9 @@ class FactColumns {
   }
 }
 
-function readFacts(facts: readonly Fact[]): FactColumns {
-  const t = new FactColumns(facts.length);
-  for (let r = 0; r < facts.length; r++) {
+/** Reads facts `from` to `to` (excluded) into `t`. */
+function readFacts(t: FactColumns, facts: readonly Fact[], from: number, to: number): void {
+  for (let r = from; r < to; r++) {
     const f = facts[r] as Fact;
     t.text(t.idColumn, t.ids, r, f.fact_id);
     t.text(t.eventColumn, t.events, r, f.event_id);
@@ -424,101 +480,103 @@ function readFacts(facts: readonly Fact[]): FactColumns {
     t.big(4, r, f.quantity_milli);
     t.big(5, r, f.orig_value);
   }
-  return t;
+}
+
+type AnyColumn = Column<Int32Array<ArrayBuffer> | BigInt64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>;
+
+/**
+ * An append on its way into `fact_rows`: DuckDB asks the table function `amur_fact_feed(n)` for feed
+ * n's rows a data chunk at a time (serve), while the facts are read ahead between its asks (appendFacts).
+ */
+interface Feed {
+  readonly facts: readonly Fact[];
+  readonly t: FactColumns;
+  /** Each column of fact_rows, in its order: where its values are. */
+  readonly sources: { column: AnyColumn; strings: (string | null)[] | null; repeated: boolean }[];
+  /** Facts read into `t`, and facts given to DuckDB. */
+  read: number;
+  served: number;
+  /** Why a fact was refused (the append then stores nothing). */
+  error: unknown;
+}
+const feeds = new Map<number, Feed>();
+let feedsStarted = 0;
+/** Connections inside a transaction of StatsStore.transaction. */
+const inTransaction = new WeakSet<DuckDBConnection>();
+
+/** Registers `amur_fact_feed` on a new connection. */
+function registerFeed(c: DuckDBConnection): void {
+  c.registerTableFunction(
+    DuckDBTableFunction.create({
+      name: "amur_fact_feed",
+      parameterTypes: [BIGINT],
+      bindFunction: (info) => {
+        const feed = feeds.get(Number(info.getParameter(0)));
+        if (!feed) {
+          info.setError("amur_fact_feed: no such append");
+          return;
+        }
+        for (const [k, col] of ROW_COLUMNS.entries()) info.addResultColumn(col.name, ROW_TYPES[k] as never);
+        info.setBindData(feed);
+      },
+      initFunction: () => undefined,
+      mainFunction: (info, output) => serve(info, output),
+    }),
+  );
+}
+
+function readAhead(feed: Feed, upto: number): void {
+  if (feed.error !== undefined || upto <= feed.read) return;
+  try {
+    readFacts(feed.t, feed.facts, feed.read, upto);
+    feed.read = upto;
+  } catch (e) {
+    feed.error = e;
+  }
 }
 
 /**
- * The part of `fact_dict` a connection has read or written, per column (value → code), and each
- * column's last code. Held only while it is sure to be true: dropped when a transaction on that
- * connection rolls back or a statement fails there (forgetCodes), since the entries it added may then be
- * gone. A connection is the only writer of its file (DuckDB lets one process write it, and the store
- * keeps one connection).
+ * Fills DuckDB's next chunk of an append. Numbers are cheap: a column's are copied into the vector's
+ * memory at once from a typed array. Text costs one call into DuckDB per value, so only the ids travel
+ * as text.
  */
-interface KnownCodes {
-  codes: Map<string, Map<string, number>>;
-  last: Map<string, number>;
-}
-const knownCodes = new WeakMap<DuckDBConnection, KnownCodes>();
-
-function forgetCodes(c: DuckDBConnection): void {
-  knownCodes.delete(c);
-}
-
-/**
- * Turns the numbers of readFacts into the values' codes in `fact_dict` (in place), adding the values
- * it lacks after each column's last code.
- */
-async function dictionaryCodes(c: DuckDBConnection, { seen, coded }: FactColumns): Promise<void> {
-  let known = knownCodes.get(c);
-  if (!known) {
-    const last = new Map(
-      (await c.runAndReadAll("select col, max(code) from fact_dict group by col"))
-        .getRowsJS()
-        .map(([col, max]) => [String(col), Number(max)]),
-    );
-    known = { codes: new Map(CODED_COLUMNS.map((name) => [name, new Map()])), last };
-    knownCodes.set(c, known);
+function serve(info: DuckDBTableFunctionInfo, output: DuckDBDataChunk): void {
+  const feed = info.bindData as Feed;
+  const start = feed.served;
+  const n = Math.min(CHUNK_ROWS, feed.facts.length - start);
+  if (n > 0) readAhead(feed, start + n);
+  if (feed.error !== undefined) {
+    info.setError(feed.error instanceof Error ? feed.error.message : String(feed.error));
+    output.rowCount = 0;
+    return;
   }
-  // Values not known here yet: looked up in the dictionary, and added to it when it lacks them.
-  const cols: string[] = [];
-  const values: string[] = [];
-  for (const [k, name] of CODED_COLUMNS.entries()) {
-    const codes = known.codes.get(name) as Map<string, number>;
-    for (const v of (seen[k] as Map<string, number>).keys())
-      if (!codes.has(v)) {
-        cols.push(name);
-        values.push(v);
+  output.rowCount = Math.max(0, n);
+  if (n <= 0) return;
+  for (const [k, { column, strings, repeated }] of feed.sources.entries()) {
+    const vector = duckdb.data_chunk_get_vector(output.chunk, k);
+    const from = repeated ? 0 : start;
+    if (strings) {
+      for (let r = 0; r < n; r++) {
+        const v = strings[start + r];
+        if (v !== null && v !== undefined) duckdb.vector_assign_string_element(vector, r, v);
       }
-  }
-  if (cols.length > 0) {
-    const found = await c.runAndReadAll(
-      `select w.col, w.value, d.code from (select unnest($1) as col, unnest($2) as value) w
-       join fact_dict d on d.col = w.col and d.value = w.value`,
-      [listValue(cols), listValue(values)],
-      [LIST(VARCHAR), LIST(VARCHAR)],
-    );
-    const inDictionary = new Map<string, Map<string, number>>();
-    for (const [col, value, code] of found.getRowsJS()) {
-      const m = inDictionary.get(String(col)) ?? new Map<string, number>();
-      inDictionary.set(String(col), m);
-      m.set(String(value), Number(code));
-    }
-    const added: { col: string[]; value: string[]; code: number[] } = { col: [], value: [], code: [] };
-    const learnt: [string, string, number][] = [];
-    const next = new Map<string, number>();
-    for (let i = 0; i < cols.length; i++) {
-      const col = cols[i] as string;
-      const value = values[i] as string;
-      let code = inDictionary.get(col)?.get(value);
-      if (code === undefined) {
-        code = (next.get(col) ?? known.last.get(col) ?? 0) + 1;
-        next.set(col, code);
-        added.col.push(col);
-        added.value.push(value);
-        added.code.push(code);
-      }
-      learnt.push([col, value, code]);
-    }
-    if (added.col.length > 0)
-      await c.run(
-        "insert into fact_dict select unnest($1), unnest($2), unnest($3)",
-        [listValue(added.col), listValue(added.value), listValue(added.code)],
-        [LIST(VARCHAR), LIST(VARCHAR), LIST(INTEGER)],
+    } else {
+      const values = column.values;
+      duckdb.copy_data_to_vector(
+        vector,
+        0,
+        values.buffer,
+        values.byteOffset + from * column.width,
+        n * column.width,
       );
-    // Only once the dictionary holds them.
-    for (const [col, value, code] of learnt) {
-      (known.codes.get(col) as Map<string, number>).set(value, code);
-      if (code > (known.last.get(col) ?? 0)) known.last.set(col, code);
+    }
+    if (column.nulls) {
+      // A null row's slot holds whatever it holds: DuckDB reads no value under a null bit.
+      duckdb.vector_ensure_validity_writable(vector);
+      duckdb.copy_data_to_vector_validity(vector, 0, column.validity.buffer, from / 8, Math.ceil(n / 64) * 8);
     }
   }
-  for (const [k, column] of coded.entries()) {
-    const codes = known.codes.get(CODED_COLUMNS[k] as string) as Map<string, number>;
-    const local = seen[k] as Map<string, number>;
-    const global = new Int32Array(local.size + 1);
-    for (const [value, n] of local) global[n] = codes.get(value) as number;
-    const values = column.values;
-    for (let r = 0; r < values.length; r++) values[r] = global[values[r] as number] as number;
-  }
+  feed.served = start + n;
 }
 
 export class StatsStore {
@@ -563,6 +621,11 @@ export class StatsStore {
     }
     const c = await this.#instance.connect();
     if (this.#threads !== undefined) await c.run(`set threads = ${Math.max(1, Math.floor(this.#threads))}`);
+    // A large append's full row groups are compressed and written as they fill, beside the reading of
+    // the next facts, rather than five at a time (DuckDB's default buffers five) or at the commit.
+    await c.run("set write_buffer_row_group_count = 1");
+    // Outside any transaction: a function registered inside one goes when it rolls back.
+    registerFeed(c);
     for (const ddl of SCHEMA) await c.run(ddl);
     await codeOldFacts(c);
     await c.run(FACTS_VIEW);
@@ -607,6 +670,7 @@ export class StatsStore {
   transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.exclusive(async (c) => {
       await c.run("begin transaction");
+      inTransaction.add(c);
       try {
         const out = await fn(c);
         await c.run("commit");
@@ -615,6 +679,8 @@ export class StatsStore {
         forgetCodes(c);
         await c.run("rollback");
         throw e;
+      } finally {
+        inTransaction.delete(c);
       }
     });
   }
@@ -689,83 +755,66 @@ export class StatsStore {
   }
 
   /**
-   * Appends facts in one go, straight into `fact_rows` through DuckDB's appender, which takes data
-   * chunks of 2,048 rows (column vectors). Numbers are cheap there: a column's are copied into the
-   * vector's memory at once from a typed array. Text costs one call into DuckDB per value, and DuckDB's
-   * work of compressing it; so only the ids travel as text, and the other text columns as their codes
-   * in `fact_dict` (dictionaryCodes). The facts read back through the view are exactly the ones given.
+   * Appends facts, all or none, straight into `fact_rows`: one `insert … select` from the table
+   * function `amur_fact_feed`, which hands DuckDB the facts a data chunk of 2,048 rows (column vectors)
+   * at a time. DuckDB compresses and writes each chunk on a thread of its own while this thread reads
+   * the next facts (readAhead, between DuckDB's asks), so the two halves of the work overlap. The coded
+   * text columns travel as their codes in `fact_dict` (new values are added to it after the rows, in the
+   * same transaction). A refused fact fails the statement, and nothing is stored. The facts read back
+   * through the view are exactly the ones given.
    */
   static async appendFacts(c: DuckDBConnection, facts: readonly Fact[]): Promise<void> {
     if (facts.length === 0) return;
-    const seq = await c.runAndReadAll(
-      "update store_meta set value = value + 1 where key = 'load_seq' returning value",
-    );
-    const load = BigInt(seq.getRowsJS()[0]?.[0] as bigint | number);
-    // Everything that can refuse a fact runs before anything is written: the appender cannot be
-    // emptied again, and DuckDB writes whatever it holds when it goes.
-    const t = readFacts(facts);
-    await dictionaryCodes(c, t);
-    const loads = new Column(new BigInt64Array(CHUNK_ROWS).fill(load), 8, CHUNK_ROWS);
-    // Each column of fact_rows, in its order, and where its values are.
-    const sources = ROW_COLUMNS.map((col) => {
-      const name = col.name as string;
-      if (name === "load_seq") return { column: loads, strings: null, repeated: true };
-      if (name === "fact_id") return { column: t.idColumn, strings: t.ids, repeated: false };
-      if (name === "event_id") return { column: t.eventColumn, strings: t.events, repeated: false };
-      if (name === "published") return { column: t.published, strings: null, repeated: false };
-      const coded = CODED_COLUMNS.indexOf(name as (typeof CODED_COLUMNS)[number]);
-      if (coded >= 0)
-        return { column: t.coded[coded] as Column<Int32Array<ArrayBuffer>>, strings: null, repeated: false };
-      const int = INT32_ORDER.indexOf(name as (typeof INT32_ORDER)[number]);
-      if (int >= 0)
-        return { column: t.int32[int] as Column<Int32Array<ArrayBuffer>>, strings: null, repeated: false };
-      return {
-        column: t.int64[INT64_ORDER.indexOf(name as (typeof INT64_ORDER)[number])] as Column<
-          BigInt64Array<ArrayBuffer>
-        >,
-        strings: null,
-        repeated: false,
+    const own = !inTransaction.has(c);
+    if (own) await c.run("begin transaction");
+    try {
+      const seq = await c.runAndReadAll(
+        "update store_meta set value = value + 1 where key = 'load_seq' returning value",
+      );
+      const load = BigInt(seq.getRowsJS()[0]?.[0] as bigint | number);
+      const known = await dictionary(c);
+      const t = new FactColumns(facts.length, known);
+      const loads = new Column(new BigInt64Array(CHUNK_ROWS).fill(load), 8, CHUNK_ROWS);
+      const sources = ROW_COLUMNS.map((col) => {
+        const name = col.name as string;
+        if (name === "load_seq") return { column: loads, strings: null, repeated: true };
+        if (name === "fact_id") return { column: t.idColumn, strings: t.ids, repeated: false };
+        if (name === "event_id") return { column: t.eventColumn, strings: t.events, repeated: false };
+        if (name === "published") return { column: t.published, strings: null, repeated: false };
+        const coded = CODED_COLUMNS.indexOf(name as (typeof CODED_COLUMNS)[number]);
+        if (coded >= 0) return { column: t.coded[coded] as AnyColumn, strings: null, repeated: false };
+        const int = INT32_ORDER.indexOf(name as (typeof INT32_ORDER)[number]);
+        if (int >= 0) return { column: t.int32[int] as AnyColumn, strings: null, repeated: false };
+        const big = INT64_ORDER.indexOf(name as (typeof INT64_ORDER)[number]);
+        return { column: t.int64[big] as AnyColumn, strings: null, repeated: false };
+      });
+      const feed: Feed = { facts, t, sources, read: 0, served: 0, error: undefined };
+      const id = ++feedsStarted;
+      feeds.set(id, feed);
+      // Reads a chunk's worth ahead, then lets DuckDB's asks in, until every fact is read.
+      let reading = true;
+      const readOn = () => {
+        if (!reading || feed.read >= facts.length || feed.error !== undefined) return;
+        readAhead(feed, Math.min(facts.length, feed.read + CHUNK_ROWS));
+        setImmediate(readOn);
       };
-    });
-    const chunks: DuckDBDataChunk[] = [];
-    for (let start = 0; start < facts.length; start += CHUNK_ROWS) {
-      const n = Math.min(CHUNK_ROWS, facts.length - start);
-      const chunk = DuckDBDataChunk.create(ROW_TYPES, n);
-      for (const [k, { column, strings, repeated }] of sources.entries()) {
-        const vector = duckdb.data_chunk_get_vector(chunk.chunk, k);
-        const from = repeated ? 0 : start;
-        if (strings) {
-          for (let r = 0; r < n; r++) {
-            const v = strings[start + r];
-            if (v !== null && v !== undefined) duckdb.vector_assign_string_element(vector, r, v);
-          }
-        } else {
-          const values = column.values;
-          duckdb.copy_data_to_vector(
-            vector,
-            0,
-            values.buffer,
-            values.byteOffset + from * column.width,
-            n * column.width,
-          );
-        }
-        if (column.nulls) {
-          // A null row's slot holds whatever it holds: DuckDB reads no value under a null bit.
-          duckdb.vector_ensure_validity_writable(vector);
-          duckdb.copy_data_to_vector_validity(
-            vector,
-            0,
-            column.validity.buffer,
-            from / 8,
-            Math.ceil(n / 64) * 8,
-          );
-        }
+      setImmediate(readOn);
+      try {
+        await c.run(`insert into fact_rows select * from amur_fact_feed(${id})`);
+      } catch (e) {
+        throw feed.error ?? e;
+      } finally {
+        reading = false;
+        feeds.delete(id);
       }
-      chunks.push(chunk);
+      if (feed.error !== undefined) throw feed.error;
+      await writeAdded(c, known);
+      if (own) await c.run("commit");
+    } catch (e) {
+      forgetCodes(c);
+      if (own) await c.run("rollback").catch(() => undefined);
+      throw e;
     }
-    const appender = await c.createAppender("fact_rows");
-    for (const chunk of chunks) appender.appendDataChunk(chunk);
-    appender.closeSync();
   }
 
   /**
