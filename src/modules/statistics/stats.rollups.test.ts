@@ -198,9 +198,30 @@ describe("appending facts", () => {
     const store = new StatsStore(":memory:");
     try {
       const odd = ["it's", "[1,2]", '"quoted"', "back\\slash", "黑河 / Благовещенск", "", "x".repeat(300)];
+      // Ids are kept as a text part and the number at their end: every kind of end comes back exactly.
+      const ids = [
+        "x:007",
+        "x:000",
+        "x:0",
+        "12345",
+        "0",
+        "no number",
+        "",
+        "a:1234567890123456789",
+        "a:999999999999999",
+        "a:4294967295",
+        "a:4294967296",
+        "a:9007199254740993",
+        "黑河:12",
+        "Благовещенск-2024-03",
+        "x:-5",
+        "x:1.5",
+      ];
       // More than two of DuckDB's 2,048-row chunks, the last one partly filled.
       const given = facts(4500).map((f, i) => ({
         ...f,
+        fact_id:
+          i < ids.length ? (ids[i] as string) : i % 100 === 0 ? `odd:${i}:${odd[i % odd.length]}` : f.fact_id,
         source: odd[i % odd.length] as string,
         dataset_id: i % 3 === 0 ? `ds-${i % 7}` : null,
         event_id: i % 5 === 0 ? `ev-${i}` : null,
@@ -429,6 +450,66 @@ describe("facts stored as codes", () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
+});
+
+it("splits the ids of a file made when fact_rows kept them as text, and goes on after them", async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "amur-stats-ids-")), "statistics.duckdb");
+  try {
+    const given = facts(300).map((f, i) => (i % 50 === 0 ? { ...f, fact_id: `x:00${i}` } : f));
+    const store = new StatsStore(file);
+    await store.transaction((c) => StatsStore.appendFacts(c, given));
+    await store.close();
+    // The layout of before: fact_rows with each id as text, and no text parts in the dictionary.
+    const old = await DuckDBInstance.create(file);
+    const c = await old.connect();
+    await c.run(
+      `create table rows_before as select ${FACT_COLUMNS.map(([n]) =>
+        n === "fact_id"
+          ? "(select list(value order by code) from fact_dict where col = 'fact_id')[r.fact_id] || coalesce(r.fact_no::VARCHAR, '') as fact_id"
+          : `r.${n}`,
+      ).join(", ")}, r.load_seq from fact_rows r`,
+    );
+    await c.run("drop view facts");
+    await c.run("drop table fact_rows");
+    await c.run("alter table rows_before rename to fact_rows");
+    await c.run("delete from fact_dict where col = 'fact_id'");
+    const [before] = (
+      await c.runAndReadAll("select count(*) from fact_rows where fact_id like 'x:00%'")
+    ).getRowsJS();
+    expect(Number(before?.[0])).toBe(6);
+    c.closeSync();
+    old.closeSync();
+
+    const reopened = new StatsStore(file);
+    try {
+      const types = await reopened.all<{ t: string }>(
+        "select data_type as t from information_schema.columns where table_name = 'fact_rows' and column_name = 'fact_id'",
+      );
+      expect(types).toEqual([{ t: "INTEGER" }]);
+      const rows = await reopened.all<Record<string, unknown>>(
+        "select * exclude (load_seq) from facts order by fact_id",
+      );
+      const expected = [...given].sort((a, b) => (a.fact_id < b.fact_id ? -1 : 1));
+      expect(canonical(rows)).toEqual(canonical(expected.map((f) => ({ ...f }))));
+      await reopened.transaction((c2) => StatsStore.appendFacts(c2, facts(200)));
+      const [n] = await reopened.all<{ n: bigint }>("select count(*) as n from facts");
+      expect(Number(n?.n)).toBe(500);
+      const gaps = await reopened.all(
+        "select col from fact_dict group by col having max(code) <> count(*) or min(code) <> 1",
+      );
+      expect(gaps).toEqual([]);
+      // Deleting by id reads the ids through their text parts and numbers.
+      const deleted = await reopened.exclusive((c3) =>
+        StatsStore.changeFacts(c3, "delete", "fact_id like $1", ["x:00%"]),
+      );
+      expect(deleted).toBe(6);
+      await expectSameAnswers(reopened);
+    } finally {
+      await reopened.close();
+    }
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 });
 
 describe("reports read from the coded facts", () => {

@@ -99,10 +99,29 @@ const CODED_COLUMNS = [
 ] as const;
 /** The text columns `fact_rows` keeps as codes. */
 export const CODED: ReadonlySet<string> = new Set<string>(CODED_COLUMNS);
+/**
+ * A fact's id is kept as two parts: the code of its text up to a number at its end (`fact_id`, in the
+ * dictionary's column `fact_id`: a dataset's or a declaration's id with its colon), and that number
+ * (`fact_no`: the line). Every importer makes ids so, and a number costs DuckDB far less to take and
+ * store than text that differs in every row. The number is the last 1–15 digits, without leading
+ * zeros (those stay in the text part); an id without one is all text part, with no number. The two
+ * give the id back exactly: the text part, then the number's digits.
+ */
 const ROW_COLUMNS = [
-  ...FACT_COLUMNS.map(([name, type]) => ({ name, type: CODED.has(name) ? ("INTEGER" as const) : type })),
+  ...FACT_COLUMNS.map(([name, type]) => ({
+    name,
+    type: CODED.has(name) || name === "fact_id" ? ("INTEGER" as const) : type,
+  })),
   { name: "load_seq" as const, type: "BIGINT" as const },
+  { name: "fact_no" as const, type: "BIGINT" as const },
 ];
+/** The columns of `fact_dict`: the coded columns', in their order, then the ids' text parts. */
+const DICT_COLUMNS = [...CODED_COLUMNS, "fact_id"] as const;
+const ID_PART = DICT_COLUMNS.length - 1;
+/** SQL of the number at the end of id `id` (as text; '' when it has none), and of its text part. */
+const idDigitsSql = (id: string) => `regexp_extract(${id}, '([1-9][0-9]{0,14}|0)$')`;
+const idPartSql = (id: string) => `left(${id}, length(${id}) - length(${idDigitsSql(id)}))`;
+const idNumberSql = (id: string) => `nullif(${idDigitsSql(id)}, '')::BIGINT`;
 const ROW_TYPES = ROW_COLUMNS.map((c) => TYPES[c.type]);
 
 /** The text of a code of a coded column (`code`: SQL giving the code): its dictionary, indexed by the code. */
@@ -117,10 +136,18 @@ export const codeOf = (column: string, value: string) =>
 export const codedWhere = (column: string, condition: string) =>
   `${column} in (select code from fact_dict where col = '${column}' and ${condition})`;
 
-const FACTS_VIEW = `create or replace view facts as select ${[
-  ...FACT_COLUMNS.map(([name]) => (CODED.has(name) ? `${decoded(name, "r")} as ${name}` : `r.${name}`)),
+/** The facts with their text, from `fact_rows` aliased r. */
+const FACTS_SELECT = `select ${[
+  ...FACT_COLUMNS.map(([name]) =>
+    name === "fact_id"
+      ? `${decoded(name, "r")} || coalesce(r.fact_no::VARCHAR, '') as fact_id`
+      : CODED.has(name)
+        ? `${decoded(name, "r")} as ${name}`
+        : `r.${name}`,
+  ),
   "r.load_seq",
-].join(", ")} from fact_rows r`;
+].join(", ")}`;
+const FACTS_VIEW = `create or replace view facts as ${FACTS_SELECT} from fact_rows r`;
 
 export interface Fact {
   fact_id: string;
@@ -301,7 +328,7 @@ if (
   throw new Error("stats.store: readFacts does not read the columns FACT_COLUMNS names");
 
 /**
- * `fact_dict` as a connection knows it: per coded column (in CODED_COLUMNS's order) its values' codes
+ * `fact_dict` as a connection knows it: per coded column (in DICT_COLUMNS's order) its values' codes
  * and its last code, and the entries given codes here that are not written yet (`added`). All of the
  * dictionary is read once per connection; it is small (a column's distinct values: months, ports,
  * HS codes, datasets). Held only while it is sure to be true: dropped when a transaction on that
@@ -310,8 +337,8 @@ if (
  * keeps one connection).
  */
 class KnownCodes {
-  readonly codes: Map<string, number>[] = CODED_COLUMNS.map(() => new Map<string, number>());
-  readonly last = new Int32Array(CODED_COLUMNS.length);
+  readonly codes: Map<string, number>[] = DICT_COLUMNS.map(() => new Map<string, number>());
+  readonly last = new Int32Array(DICT_COLUMNS.length);
   added: { k: number; value: string; code: number }[] = [];
 
   /** The code of a value of coded column `k` that the dictionary lacks: the column's next. */
@@ -335,7 +362,7 @@ async function dictionary(c: DuckDBConnection): Promise<KnownCodes> {
   const known = new KnownCodes();
   const rows = (await c.runAndReadAll("select col, value, code from fact_dict")).getRowsJS();
   for (const [col, value, code] of rows) {
-    const k = CODED_COLUMNS.indexOf(String(col) as (typeof CODED_COLUMNS)[number]);
+    const k = DICT_COLUMNS.indexOf(String(col) as (typeof DICT_COLUMNS)[number]);
     if (k < 0) continue;
     (known.codes[k] as Map<string, number>).set(String(value), Number(code));
     if (Number(code) > (known.last[k] as number)) known.last[k] = Number(code);
@@ -351,7 +378,7 @@ async function writeAdded(c: DuckDBConnection, known: KnownCodes): Promise<void>
   await c.run(
     "insert into fact_dict select unnest($1), unnest($2), unnest($3)",
     [
-      listValue(added.map((a) => CODED_COLUMNS[a.k] as string)),
+      listValue(added.map((a) => DICT_COLUMNS[a.k] as string)),
       listValue(added.map((a) => a.value)),
       listValue(added.map((a) => a.code)),
     ],
@@ -366,9 +393,12 @@ async function writeAdded(c: DuckDBConnection, known: KnownCodes): Promise<void>
  * column, and one site reading a name that changes would make V8 look each name up the slow way.
  */
 class FactColumns {
-  readonly ids: (string | null)[];
+  /** The ids' text parts' codes, and their numbers (see ROW_COLUMNS). */
+  readonly idPart: Column<Int32Array<ArrayBuffer>>;
+  readonly idNumber: Column<BigInt64Array<ArrayBuffer>>;
+  /** The same memory as 32-bit halves, low half first (the machine is little-endian: checked below). */
+  readonly #idNumberHalves: Int32Array<ArrayBuffer>;
   readonly events: (string | null)[];
-  readonly idColumn: Column<Uint8Array<ArrayBuffer>>;
   readonly eventColumn: Column<Uint8Array<ArrayBuffer>>;
   readonly published: Column<Uint8Array<ArrayBuffer>>;
   /** Coded columns (CODED_COLUMNS): each fact's code in `fact_dict`. */
@@ -378,11 +408,14 @@ class FactColumns {
   readonly #known: KnownCodes;
   readonly #last: (string | null)[] = CODED_COLUMNS.map(() => null);
   readonly #lastCode = new Int32Array(CODED_COLUMNS.length);
+  #lastIdPart: string | null = null;
+  #lastIdCode = 0;
 
   constructor(rows: number, known: KnownCodes) {
-    this.ids = new Array(rows);
+    this.idPart = new Column(new Int32Array(rows), 4, rows);
+    this.idNumber = new Column(new BigInt64Array(rows), 8, rows);
+    this.#idNumberHalves = new Int32Array(this.idNumber.values.buffer);
     this.events = new Array(rows);
-    this.idColumn = new Column(new Uint8Array(0), 0, rows);
     this.eventColumn = new Column(new Uint8Array(0), 0, rows);
     this.published = new Column(new Uint8Array(rows), 1, rows);
     this.coded = CODED_COLUMNS.map(() => new Column(new Int32Array(rows), 4, rows));
@@ -407,6 +440,44 @@ class FactColumns {
     column.values[r] = code;
     this.#last[k] = v;
     this.#lastCode[k] = code;
+  }
+
+  id(r: number, v: string | null | undefined): void {
+    if (v === null || v === undefined) {
+      this.idPart.nullAt(r);
+      this.idNumber.nullAt(r);
+      return;
+    }
+    if (typeof v !== "string") throw new Error(`fact ${r}: an id is not text: ${String(v)}`);
+    // The number: the last digits, at most 15 (exact as a double), less their leading zeros.
+    const length = v.length;
+    let from = length;
+    while (from > 0 && from > length - 15) {
+      const ch = v.charCodeAt(from - 1);
+      if (ch < 48 || ch > 57) break;
+      from--;
+    }
+    while (from < length - 1 && v.charCodeAt(from) === 48) from++;
+    if (from === length) this.idNumber.nullAt(r);
+    else {
+      let n = 0;
+      for (let i = from; i < length; i++) n = n * 10 + (v.charCodeAt(i) - 48);
+      // Without making a BigInt: n < 2^53, so both halves are exact.
+      this.#idNumberHalves[2 * r] = n >>> 0;
+      this.#idNumberHalves[2 * r + 1] = Math.floor(n / 2 ** 32);
+    }
+    // The text part: most often the previous fact's (a file's lines, a declaration's lines).
+    const last = this.#lastIdPart;
+    if (last !== null && last.length === from && v.startsWith(last)) {
+      this.idPart.values[r] = this.#lastIdCode;
+      return;
+    }
+    const part = v.slice(0, from);
+    const code =
+      (this.#known.codes[ID_PART] as Map<string, number>).get(part) ?? this.#known.learn(ID_PART, part);
+    this.idPart.values[r] = code;
+    this.#lastIdPart = part;
+    this.#lastIdCode = code;
   }
 
   int(k: number, r: number, v: number | null | undefined): void {
@@ -439,16 +510,19 @@ class FactColumns {
       column.nullAt(r);
       to[r] = null;
     } else if (typeof v !== "string") {
-      throw new Error(`fact ${r}: an id is not text: ${String(v)}`);
+      throw new Error(`fact ${r}: an event id is not text: ${String(v)}`);
     } else to[r] = v;
   }
 }
+
+if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1)
+  throw new Error("stats.store: FactColumns writes 64-bit numbers as little-endian halves");
 
 /** Reads facts `from` to `to` (excluded) into `t`. */
 function readFacts(t: FactColumns, facts: readonly Fact[], from: number, to: number): void {
   for (let r = from; r < to; r++) {
     const f = facts[r] as Fact;
-    t.text(t.idColumn, t.ids, r, f.fact_id);
+    t.id(r, f.fact_id);
     t.text(t.eventColumn, t.events, r, f.event_id);
     if (f.published === null || f.published === undefined) t.published.nullAt(r);
     else t.published.values[r] = f.published ? 1 : 0;
@@ -537,8 +611,8 @@ function readAhead(feed: Feed, upto: number): void {
 
 /**
  * Fills DuckDB's next chunk of an append. Numbers are cheap: a column's are copied into the vector's
- * memory at once from a typed array. Text costs one call into DuckDB per value, so only the ids travel
- * as text.
+ * memory at once from a typed array. Text costs one call into DuckDB per value, so only the event ids
+ * travel as text (the fact ids as their parts' code and number).
  */
 function serve(info: DuckDBTableFunctionInfo, output: DuckDBDataChunk): void {
   const feed = info.bindData as Feed;
@@ -628,6 +702,7 @@ export class StatsStore {
     registerFeed(c);
     for (const ddl of SCHEMA) await c.run(ddl);
     await codeOldFacts(c);
+    await splitFactIds(c);
     await c.run(FACTS_VIEW);
     return c;
   }
@@ -778,7 +853,8 @@ export class StatsStore {
       const sources = ROW_COLUMNS.map((col) => {
         const name = col.name as string;
         if (name === "load_seq") return { column: loads, strings: null, repeated: true };
-        if (name === "fact_id") return { column: t.idColumn, strings: t.ids, repeated: false };
+        if (name === "fact_id") return { column: t.idPart as AnyColumn, strings: null, repeated: false };
+        if (name === "fact_no") return { column: t.idNumber as AnyColumn, strings: null, repeated: false };
         if (name === "event_id") return { column: t.eventColumn, strings: t.events, repeated: false };
         if (name === "published") return { column: t.published, strings: null, repeated: false };
         const coded = CODED_COLUMNS.indexOf(name as (typeof CODED_COLUMNS)[number]);
@@ -800,7 +876,7 @@ export class StatsStore {
       };
       setImmediate(readOn);
       try {
-        await c.run(`insert into fact_rows select * from amur_fact_feed(${id})`);
+        await c.run(`insert into fact_rows by name select * from amur_fact_feed(${id})`);
       } catch (e) {
         throw feed.error ?? e;
       } finally {
@@ -828,7 +904,7 @@ export class StatsStore {
     where: string,
     params: DuckDBValue[],
   ): Promise<number> {
-    const chosen = `fact_id in (select fact_id from facts where ${where})`;
+    const chosen = `rowid in (select row_id from (${FACTS_SELECT}, r.rowid as row_id from fact_rows r) where ${where})`;
     const result = await c.run(
       change === "delete"
         ? `delete from fact_rows where ${chosen}`
@@ -913,20 +989,62 @@ async function codeOldFacts(c: DuckDBConnection): Promise<void> {
   await c.run("begin transaction");
   try {
     await c.run("alter table facts add column if not exists load_seq BIGINT");
-    for (const column of CODED_COLUMNS)
+    // Each dictionary column's text in the old table: the column itself, or the ids' text parts.
+    const text = (column: string) => (column === "fact_id" ? idPartSql("f.fact_id") : `f.${column}`);
+    for (const column of DICT_COLUMNS)
       await c.run(
         `insert into fact_dict select '${column}', value, row_number() over (order by value)::INTEGER
-         from (select distinct ${column} as value from facts where ${column} is not null)`,
+         from (select distinct ${text(column)} as value from facts f where f.${column} is not null)`,
       );
     await c.run(
-      `insert into fact_rows select ${ROW_COLUMNS.map((col) =>
-        CODED.has(col.name) ? `d_${col.name}.code` : `f.${col.name}`,
-      ).join(", ")} from facts f ${CODED_COLUMNS.map(
+      `insert into fact_rows by name select ${ROW_COLUMNS.map((col) =>
+        col.name === "fact_no"
+          ? `${idNumberSql("f.fact_id")} as fact_no`
+          : CODED.has(col.name) || col.name === "fact_id"
+            ? `d_${col.name}.code as ${col.name}`
+            : `f.${col.name}`,
+      ).join(", ")} from facts f ${DICT_COLUMNS.map(
         (column) =>
-          `left join fact_dict d_${column} on d_${column}.col = '${column}' and d_${column}.value = f.${column}`,
+          `left join fact_dict d_${column} on d_${column}.col = '${column}' and d_${column}.value = ${text(column)}`,
       ).join(" ")}`,
     );
     await c.run("drop table facts");
+    await c.run("commit");
+  } catch (e) {
+    await c.run("rollback");
+    throw e;
+  }
+}
+
+/**
+ * A file made when `fact_rows` kept each id as text (2026-11-23) has them split into their text
+ * parts' codes and numbers (see ROW_COLUMNS), all at once or not at all.
+ */
+async function splitFactIds(c: DuckDBConnection): Promise<void> {
+  const old = await c.runAndReadAll(
+    `select 1 from information_schema.columns where table_schema = current_schema()
+       and table_name = 'fact_rows' and column_name = 'fact_id' and data_type = 'VARCHAR'`,
+  );
+  if (old.currentRowCount === 0) return;
+  await c.run("begin transaction");
+  try {
+    await c.run("alter table fact_rows rename to fact_rows_text_ids");
+    await c.run(SCHEMA[0] as string);
+    await c.run(
+      `insert into fact_dict select 'fact_id', value, row_number() over (order by value)::INTEGER
+       from (select distinct ${idPartSql("f.fact_id")} as value from fact_rows_text_ids f where f.fact_id is not null)`,
+    );
+    await c.run(
+      `insert into fact_rows by name select ${ROW_COLUMNS.map((col) =>
+        col.name === "fact_no"
+          ? `${idNumberSql("f.fact_id")} as fact_no`
+          : col.name === "fact_id"
+            ? "d.code as fact_id"
+            : `f.${col.name}`,
+      ).join(", ")} from fact_rows_text_ids f
+       left join fact_dict d on d.col = 'fact_id' and d.value = ${idPartSql("f.fact_id")}`,
+    );
+    await c.run("drop table fact_rows_text_ids");
     await c.run("commit");
   } catch (e) {
     await c.run("rollback");
