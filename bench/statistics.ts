@@ -364,7 +364,7 @@ try {
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}. ${ROWS.toLocaleString("en")} generated facts (seeded;
 10 years, both sides, 15 chapters, 6 ports). Ingest: the statistics store's append path (through
-DuckDB's appender, the text dimensions as their codes in the store's dictionary; generation not counted); then the summary tables the dashboards read caught up with the new facts in
+one \`insert … select\` per call from a table function that hands DuckDB the facts 2,048 at a time, the text dimensions and the ids' text parts as codes of the store's dictionary; generation not counted); then the summary tables the dashboards read caught up with the new facts in
 ${rollupSeconds.toFixed(1)} s. API: POST /api/v1/statistics/query against a real \`amur serve\` over the same
 file, ${REPEAT} runs per query after ${WARMUP} warm-ups, measured by a keep-alive HTTP client on the same machine; each query reads
 the smallest summary table that has its columns (or the facts). Bare: the same rows loaded with
