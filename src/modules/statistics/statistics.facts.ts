@@ -156,7 +156,7 @@ async function recordDeclaration(
     .execute();
   const facts = await factsOfDeclaration(db, d, lines, new MonthlyRates(db), eventId);
   await store.transaction(async (c) => {
-    await StatsStore.changeFacts(c, "delete", "fact_id like $1", [`decl:${d.id}:%`]);
+    await StatsStore.changeFacts(c, "delete", { idPart: `decl:${d.id}:` });
     await StatsStore.appendFacts(c, facts);
     await c.run("insert into processed_events values ($1, $2)", [eventId, new Date().toISOString()]);
   });

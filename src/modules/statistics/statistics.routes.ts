@@ -263,7 +263,7 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
       if (found.length === 0) throw new AppError("NOT_FOUND", { resource: "dataset", id: request.params.id });
       await store().transaction(async (c) => {
         await c.run("update datasets set published = true where id = $1", [request.params.id]);
-        await StatsStore.changeFacts(c, "publish", "dataset_id = $1", [request.params.id]);
+        await StatsStore.changeFacts(c, "publish", { dataset_id: request.params.id });
       });
       request.log.info({ dataset: request.params.id, by: request.auth?.user.email }, "dataset published");
       const rows = await store().all<{

@@ -44,7 +44,7 @@ export async function rebuildPlatformFacts(
     onProgress?.(done, ids.length);
   }
   await store.transaction(async (c) => {
-    await StatsStore.changeFacts(c, "delete", "source = $1", [PLATFORM_SOURCE]);
+    await StatsStore.changeFacts(c, "delete", { source: PLATFORM_SOURCE });
     await StatsStore.appendFacts(c, facts);
   });
   return { declarations: ids.length, facts: facts.length };

@@ -189,7 +189,7 @@ describeEachDialect(
       expect(byPort.status, JSON.stringify(byPort.body)).toBe(200);
       expect(byPort.body.rows).toEqual([{ port: "heihe-blagoveshchensk", source: "platform", records: "3" }]);
       // A fact that goes missing is caught; rebuild restores it.
-      await store().exclusive((c) => StatsStore.changeFacts(c, "delete", "fact_id = $1", [`decl:${d.id}:2`]));
+      await store().exclusive((c) => StatsStore.changeFacts(c, "delete", { id: `decl:${d.id}:2` }));
       expect((await checkFacts(deps().db.db, store())).ok).toBe(false);
       expect(await rebuildPlatformFacts(deps().db.db, store())).toMatchObject({ declarations: 1, facts: 3 });
       expect((await checkFacts(deps().db.db, store())).ok).toBe(true);

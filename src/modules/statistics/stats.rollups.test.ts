@@ -261,6 +261,58 @@ describe("appending facts", () => {
   });
 });
 
+it("changes the facts a filter names, tested on codes and numbers: source, dataset, year, id, ids' text part", async () => {
+  const store = new StatsStore(":memory:");
+  try {
+    const ids = [
+      "decl:a:1",
+      "decl:a:2",
+      "decl:a:10",
+      "decl:ab:1",
+      "decl:a:",
+      "decl:a:x",
+      "x:000",
+      "x:00",
+      "solo",
+      "7",
+    ];
+    const given = facts(ids.length).map((f, i) => ({
+      ...f,
+      fact_id: ids[i] as string,
+      source: i < 5 ? "platform" : "comtrade",
+      dataset_id: i % 2 ? "ds-1" : null,
+      published: false,
+      year: i % 3 === 0 ? 2025 : 2024,
+    }));
+    await store.transaction((c) => StatsStore.appendFacts(c, given));
+    const left = async () =>
+      (await store.all<{ fact_id: string }>("select fact_id from facts order by fact_id")).map(
+        (r) => r.fact_id,
+      );
+    const change = (kind: "delete" | "publish", filter: Parameters<typeof StatsStore.changeFacts>[2]) =>
+      store.exclusive((c) => StatsStore.changeFacts(c, kind, filter));
+    // A declaration's lines: its text part and a number, not a longer text part nor one without a number.
+    expect(await change("delete", { idPart: "decl:a:" })).toBe(3);
+    expect(await left()).toEqual(["7", "decl:a:", "decl:a:x", "decl:ab:1", "solo", "x:00", "x:000"]);
+    expect(await change("delete", { id: "x:000" })).toBe(1);
+    expect(await change("delete", { id: "solo" })).toBe(1);
+    expect(await change("delete", { id: "7" })).toBe(1);
+    expect(await change("delete", { id: "decl:a:9" })).toBe(0);
+    expect(await change("delete", { idPart: "never seen" })).toBe(0);
+    expect(await left()).toEqual(["decl:a:", "decl:a:x", "decl:ab:1", "x:00"]);
+    expect(await change("publish", { dataset_id: "ds-1", year: 2025 })).toBe(1);
+    const published = await store.all<{ fact_id: string }>(
+      "select fact_id from facts where published order by fact_id",
+    );
+    expect(published.map((r) => r.fact_id)).toEqual(["decl:ab:1"]);
+    expect(await change("delete", { source: "platform" })).toBe(2);
+    expect(await left()).toEqual(["decl:a:x", "x:00"]);
+    await expect(change("delete", {})).rejects.toThrow(/empty filter/);
+  } finally {
+    await store.close();
+  }
+});
+
 it("stores nothing of a call that fails, and reports its own error", async () => {
   const store = new StatsStore(":memory:");
   try {
@@ -317,11 +369,11 @@ describe("statistics summary tables", () => {
     await store.transaction((c) => StatsStore.appendFacts(c, facts(10)));
     await expectSameAnswers(store);
     const deleted = await store.transaction((c) =>
-      StatsStore.changeFacts(c, "delete", "source = $1 and year = $2", ["province", 2023]),
+      StatsStore.changeFacts(c, "delete", { source: "province", year: 2023 }),
     );
     expect(deleted).toBeGreaterThan(0);
     await expectSameAnswers(store);
-    await store.transaction((c) => StatsStore.changeFacts(c, "publish", "source = $1", ["comtrade"]));
+    await store.transaction((c) => StatsStore.changeFacts(c, "publish", { source: "comtrade" }));
     await store.transaction((c) => StatsStore.appendFacts(c, facts(100)));
     await expectSameAnswers(store);
   });
@@ -500,7 +552,7 @@ it("splits the ids of a file made when fact_rows kept them as text, and goes on 
       expect(gaps).toEqual([]);
       // Deleting by id reads the ids through their text parts and numbers.
       const deleted = await reopened.exclusive((c3) =>
-        StatsStore.changeFacts(c3, "delete", "fact_id like $1", ["x:00%"]),
+        StatsStore.changeFacts(c3, "delete", { idPart: "x:00" }),
       );
       expect(deleted).toBe(6);
       await expectSameAnswers(reopened);

@@ -184,6 +184,17 @@ export interface Fact {
   orig_currency: string | null;
 }
 
+/** Which facts changeFacts changes: those that match every part given. */
+export interface FactFilter {
+  source?: string;
+  dataset_id?: string;
+  year?: number;
+  /** Facts whose ids are this text followed by a number (a declaration's lines: `decl:<id>:`). */
+  idPart?: string;
+  /** The fact of this id. */
+  id?: string;
+}
+
 /**
  * Summary tables: the facts summed over the dimensions a family of dashboard queries uses, so that a
  * query reads thousands of rows instead of millions. A query that needs only a summary table's columns
@@ -449,15 +460,8 @@ class FactColumns {
       return;
     }
     if (typeof v !== "string") throw new Error(`fact ${r}: an id is not text: ${String(v)}`);
-    // The number: the last digits, at most 15 (exact as a double), less their leading zeros.
     const length = v.length;
-    let from = length;
-    while (from > 0 && from > length - 15) {
-      const ch = v.charCodeAt(from - 1);
-      if (ch < 48 || ch > 57) break;
-      from--;
-    }
-    while (from < length - 1 && v.charCodeAt(from) === 48) from++;
+    const from = numberStart(v);
     if (from === length) this.idNumber.nullAt(r);
     else {
       let n = 0;
@@ -513,6 +517,22 @@ class FactColumns {
       throw new Error(`fact ${r}: an event id is not text: ${String(v)}`);
     } else to[r] = v;
   }
+}
+
+/**
+ * Where the number at the end of id `v` starts (its length when it has none): the last digits, at most
+ * 15 (exact as a double), less their leading zeros (a lone 0 stays).
+ */
+function numberStart(v: string): number {
+  const length = v.length;
+  let from = length;
+  while (from > 0 && from > length - 15) {
+    const ch = v.charCodeAt(from - 1);
+    if (ch < 48 || ch > 57) break;
+    from--;
+  }
+  while (from < length - 1 && v.charCodeAt(from) === 48) from++;
+  return from;
 }
 
 if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1)
@@ -894,22 +914,41 @@ export class StatsStore {
   }
 
   /**
-   * Deletes facts, or marks them published, where `where` (SQL over the view's columns, with its
-   * parameters) holds; when any fact was touched, every summary table is rebuilt from the facts on
-   * its next use.
+   * Deletes facts, or marks them published, that match every part of `filter` (at least one); when any
+   * fact was touched, every summary table is rebuilt from the facts on its next use. The filter is
+   * tested on the stored codes and numbers, so no fact's text is made.
    */
   static async changeFacts(
     c: DuckDBConnection,
     change: "delete" | "publish",
-    where: string,
-    params: DuckDBValue[],
+    filter: FactFilter,
   ): Promise<number> {
-    const chosen = `rowid in (select row_id from (${FACTS_SELECT}, r.rowid as row_id from fact_rows r) where ${where})`;
+    const conditions: string[] = [];
+    const params: DuckDBValue[] = [];
+    const param = (value: DuckDBValue) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.source !== undefined) conditions.push(`source = ${codeOf("source", param(filter.source))}`);
+    if (filter.dataset_id !== undefined)
+      conditions.push(`dataset_id = ${codeOf("dataset_id", param(filter.dataset_id))}`);
+    if (filter.year !== undefined) conditions.push(`year = ${param(filter.year)}`);
+    if (filter.idPart !== undefined)
+      conditions.push(`fact_id = ${codeOf("fact_id", param(filter.idPart))} and fact_no is not null`);
+    if (filter.id !== undefined) {
+      const from = numberStart(filter.id);
+      conditions.push(`fact_id = ${codeOf("fact_id", param(filter.id.slice(0, from)))}`);
+      conditions.push(
+        from === filter.id.length ? "fact_no is null" : `fact_no = ${param(BigInt(filter.id.slice(from)))}`,
+      );
+    }
+    if (conditions.length === 0) throw new Error("changeFacts: an empty filter would change every fact");
+    const where = conditions.join(" and ");
     const result = await c.run(
       change === "delete"
-        ? `delete from fact_rows where ${chosen}`
-        : `update fact_rows set published = true where ${chosen}`,
-      params as never,
+        ? `delete from fact_rows where ${where}`
+        : `update fact_rows set published = true where ${where}`,
+      params,
     );
     const changed = result.rowsChanged;
     if (changed > 0) await c.run("update rollup_state set upto = -1");
