@@ -507,7 +507,14 @@ describe("facts stored as codes", () => {
 it("splits the ids of a file made when fact_rows kept them as text, and goes on after them", async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "amur-stats-ids-")), "statistics.duckdb");
   try {
-    const given = facts(300).map((f, i) => (i % 50 === 0 ? { ...f, fact_id: `x:00${i}` } : f));
+    const odd = ["a:1234567890123456789", "黑河:12", "solo", "y:000"];
+    const given = facts(300).map((f, i) =>
+      i % 50 === 0
+        ? { ...f, fact_id: `x:00${i}` }
+        : i <= odd.length
+          ? { ...f, fact_id: odd[i - 1] as string }
+          : f,
+    );
     const store = new StatsStore(file);
     await store.transaction((c) => StatsStore.appendFacts(c, given));
     await store.close();
@@ -555,6 +562,9 @@ it("splits the ids of a file made when fact_rows kept them as text, and goes on 
         StatsStore.changeFacts(c3, "delete", { idPart: "x:00" }),
       );
       expect(deleted).toBe(6);
+      // The ids split when the file was opened are found as the store splits them now.
+      for (const id of odd)
+        expect(await reopened.exclusive((c4) => StatsStore.changeFacts(c4, "delete", { id })), id).toBe(1);
       await expectSameAnswers(reopened);
     } finally {
       await reopened.close();
