@@ -136,8 +136,7 @@ export const codeOf = (column: string, value: string) =>
 export const codedWhere = (column: string, condition: string) =>
   `${column} in (select code from fact_dict where col = '${column}' and ${condition})`;
 
-/** The facts with their text, from `fact_rows` aliased r. */
-const FACTS_SELECT = `select ${[
+const FACTS_VIEW = `create or replace view facts as select ${[
   ...FACT_COLUMNS.map(([name]) =>
     name === "fact_id"
       ? `${decoded(name, "r")} || coalesce(r.fact_no::VARCHAR, '') as fact_id`
@@ -146,8 +145,7 @@ const FACTS_SELECT = `select ${[
         : `r.${name}`,
   ),
   "r.load_seq",
-].join(", ")}`;
-const FACTS_VIEW = `create or replace view facts as ${FACTS_SELECT} from fact_rows r`;
+].join(", ")} from fact_rows r`;
 
 export interface Fact {
   fact_id: string;
@@ -407,8 +405,6 @@ class FactColumns {
   /** The ids' text parts' codes, and their numbers (see ROW_COLUMNS). */
   readonly idPart: Column<Int32Array<ArrayBuffer>>;
   readonly idNumber: Column<BigInt64Array<ArrayBuffer>>;
-  /** The same memory as 32-bit halves, low half first (the machine is little-endian: checked below). */
-  readonly #idNumberHalves: Int32Array<ArrayBuffer>;
   readonly events: (string | null)[];
   readonly eventColumn: Column<Uint8Array<ArrayBuffer>>;
   readonly published: Column<Uint8Array<ArrayBuffer>>;
@@ -425,7 +421,6 @@ class FactColumns {
   constructor(rows: number, known: KnownCodes) {
     this.idPart = new Column(new Int32Array(rows), 4, rows);
     this.idNumber = new Column(new BigInt64Array(rows), 8, rows);
-    this.#idNumberHalves = new Int32Array(this.idNumber.values.buffer);
     this.events = new Array(rows);
     this.eventColumn = new Column(new Uint8Array(0), 0, rows);
     this.published = new Column(new Uint8Array(rows), 1, rows);
@@ -466,9 +461,7 @@ class FactColumns {
     else {
       let n = 0;
       for (let i = from; i < length; i++) n = n * 10 + (v.charCodeAt(i) - 48);
-      // Without making a BigInt: n < 2^53, so both halves are exact.
-      this.#idNumberHalves[2 * r] = n >>> 0;
-      this.#idNumberHalves[2 * r + 1] = Math.floor(n / 2 ** 32);
+      this.idNumber.values[r] = BigInt(n);
     }
     // The text part: most often the previous fact's (a file's lines, a declaration's lines).
     const last = this.#lastIdPart;
@@ -534,9 +527,6 @@ function numberStart(v: string): number {
   while (from < length - 1 && v.charCodeAt(from) === 48) from++;
   return from;
 }
-
-if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1)
-  throw new Error("stats.store: FactColumns writes 64-bit numbers as little-endian halves");
 
 /** Reads facts `from` to `to` (excluded) into `t`. */
 function readFacts(t: FactColumns, facts: readonly Fact[], from: number, to: number): void {
