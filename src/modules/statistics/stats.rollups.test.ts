@@ -198,6 +198,8 @@ describe("appending facts", () => {
     const store = new StatsStore(":memory:");
     try {
       const odd = ["it's", "[1,2]", '"quoted"', "back\\slash", "黑河 / Благовещенск", "", "x".repeat(300)];
+      const short = ["1", "01", "001", "10", "0", "00", "1.0", "10.", "-1", "-", ".", "2025-01", "202501"];
+      short.push("20250", "", "12345678", "123456789", "99999999", "9.9.9.9", "..-", "٣", "1a", "a1");
       // Ids are kept as a text part and the number at their end: every kind of end comes back exactly.
       const ids = [
         "x:007",
@@ -227,6 +229,9 @@ describe("appending facts", () => {
         event_id: i % 5 === 0 ? `ev-${i}` : null,
         port_id: i % 4 === 0 ? null : (odd[(i + 3) % odd.length] as string),
         quantity_unit: i % 2 ? "кг" : "千克",
+        // Short codes of digits, '-' and '.' are looked up by a number made of their characters.
+        hs_subheading: short[i % short.length] as string,
+        month: short[(i + 5) % short.length] as string,
         // Nulls in every kind of column, at chunk edges too.
         quarter: i % 2047 === 0 ? null : f.quarter,
         net_g: i % 11 === 0 || i === 2048 ? null : f.net_g,

@@ -397,6 +397,59 @@ async function writeAdded(c: DuckDBConnection, known: KnownCodes): Promise<void>
 }
 
 /**
+ * One coded column of a call's facts: each fact's code in `fact_dict` (column `k` of KnownCodes). A value
+ * is looked up once per run of equal values (a file's rows share their reporter, period, unit…). Short
+ * codes of digits, '-' and '.' (months, HS codes, years) are looked up by a number made of their
+ * characters (shortKey): a map of small integers answers several times faster than one of strings made
+ * fresh for every fact, which V8 has to compare character by character.
+ */
+class Coder {
+  readonly column: Column<Int32Array<ArrayBuffer>>;
+  readonly k: number;
+  readonly known: KnownCodes;
+  readonly codes: Map<string, number>;
+  readonly byKey = new Map<number, number>();
+  last: string | null = null;
+  lastCode = 0;
+
+  constructor(k: number, rows: number, known: KnownCodes) {
+    this.column = new Column(new Int32Array(rows), 4, rows);
+    this.k = k;
+    this.known = known;
+    this.codes = known.codes[k] as Map<string, number>;
+  }
+
+  code(r: number, v: string | null | undefined): void {
+    if (v === this.last && v !== null) {
+      this.column.values[r] = this.lastCode;
+      return;
+    }
+    if (v === null || v === undefined) {
+      this.column.nullAt(r);
+      return;
+    }
+    if (typeof v !== "string")
+      throw new Error(`fact ${r}: ${CODED_COLUMNS[this.k]} is not text: ${String(v)}`);
+    const key = shortKey(v);
+    let code: number;
+    if (key > 0) {
+      const known = this.byKey.get(key);
+      if (known !== undefined) code = known;
+      else {
+        code = this.codes.get(v) ?? this.known.learn(this.k, v);
+        this.byKey.set(key, code);
+      }
+    } else code = this.codes.get(v) ?? this.known.learn(this.k, v);
+    this.column.values[r] = code;
+    this.last = v;
+    this.lastCode = code;
+  }
+}
+
+/** A tuple of one T per element of tuple L. */
+type OnePer<L extends readonly unknown[], T> = { readonly [K in keyof L]: T };
+
+/**
  * A call's facts as columns, with the coded columns' codes. Facts are read once each, every field by
  * name at a site of its own: reading column after column would walk all the facts' memory once per
  * column, and one site reading a name that changes would make V8 look each name up the slow way.
@@ -410,42 +463,27 @@ class FactColumns {
   readonly published: Column<Uint8Array<ArrayBuffer>>;
   /** Coded columns (CODED_COLUMNS): each fact's code in `fact_dict`. */
   readonly coded: Column<Int32Array<ArrayBuffer>>[];
+  /** Their coders, one per coded column (a tuple as long as CODED_COLUMNS). */
+  readonly coders: OnePer<typeof CODED_COLUMNS, Coder>;
   readonly int32: Column<Int32Array<ArrayBuffer>>[];
   readonly int64: Column<BigInt64Array<ArrayBuffer>>[];
   readonly #known: KnownCodes;
-  readonly #last: (string | null)[] = CODED_COLUMNS.map(() => null);
-  readonly #lastCode = new Int32Array(CODED_COLUMNS.length);
+  readonly #idWords: Uint32Array<ArrayBuffer>;
   #lastIdPart: string | null = null;
   #lastIdCode = 0;
 
   constructor(rows: number, known: KnownCodes) {
     this.idPart = new Column(new Int32Array(rows), 4, rows);
     this.idNumber = new Column(new BigInt64Array(rows), 8, rows);
+    this.#idWords = new Uint32Array(this.idNumber.values.buffer);
     this.events = new Array(rows);
     this.eventColumn = new Column(new Uint8Array(0), 0, rows);
     this.published = new Column(new Uint8Array(rows), 1, rows);
-    this.coded = CODED_COLUMNS.map(() => new Column(new Int32Array(rows), 4, rows));
+    this.coders = CODED_COLUMNS.map((_, k) => new Coder(k, rows, known)) as unknown as typeof this.coders;
+    this.coded = this.coders.map((c) => c.column);
     this.int32 = INT32_ORDER.map(() => new Column(new Int32Array(rows), 4, rows));
     this.int64 = INT64_ORDER.map(() => new Column(new BigInt64Array(rows), 8, rows));
     this.#known = known;
-  }
-
-  code(k: number, r: number, v: string | null | undefined): void {
-    const column = this.coded[k] as Column<Int32Array<ArrayBuffer>>;
-    if (v === null || v === undefined) {
-      column.nullAt(r);
-      return;
-    }
-    // The previous fact's value again (a file's rows share their reporter, period, unit…): no lookup.
-    if (v === this.#last[k]) {
-      column.values[r] = this.#lastCode[k] as number;
-      return;
-    }
-    if (typeof v !== "string") throw new Error(`fact ${r}: ${CODED_COLUMNS[k]} is not text: ${String(v)}`);
-    const code = (this.#known.codes[k] as Map<string, number>).get(v) ?? this.#known.learn(k, v);
-    column.values[r] = code;
-    this.#last[k] = v;
-    this.#lastCode[k] = code;
   }
 
   id(r: number, v: string | null | undefined): void {
@@ -461,7 +499,11 @@ class FactColumns {
     else {
       let n = 0;
       for (let i = from; i < length; i++) n = n * 10 + (v.charCodeAt(i) - 48);
-      this.idNumber.values[r] = BigInt(n);
+      // Written as two 32-bit halves: no BigInt is made per fact.
+      if (LITTLE_ENDIAN) {
+        this.#idWords[2 * r] = n >>> 0;
+        this.#idWords[2 * r + 1] = Math.floor(n / 4294967296);
+      } else this.idNumber.values[r] = BigInt(n);
     }
     // The text part: most often the previous fact's (a file's lines, a declaration's lines).
     const last = this.#lastIdPart;
@@ -528,31 +570,55 @@ function numberStart(v: string): number {
   return from;
 }
 
+/**
+ * A number that only `v` gives, for a text of 1 to 8 characters among the digits, '-' and '.'; else 0.
+ * The characters are the digits 1–12 of a bijective base-13 numeral (no digit 0, so "1", "01" and "001"
+ * differ): at most 13^8 − 1, a small integer (Smi) to V8 on every platform.
+ */
+function shortKey(v: string): number {
+  const length = v.length;
+  if (length > 8 || length === 0) return 0;
+  let key = 0;
+  for (let i = 0; i < length; i++) {
+    const ch = v.charCodeAt(i);
+    let d: number;
+    if (ch >= 48 && ch <= 57) d = ch - 47;
+    else if (ch === 45) d = 11;
+    else if (ch === 46) d = 12;
+    else return 0;
+    key = key * 13 + d;
+  }
+  return key;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Reads facts `from` to `to` (excluded) into `t`. */
 function readFacts(t: FactColumns, facts: readonly Fact[], from: number, to: number): void {
+  const [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16] = t.coders;
   for (let r = from; r < to; r++) {
     const f = facts[r] as Fact;
     t.id(r, f.fact_id);
     t.text(t.eventColumn, t.events, r, f.event_id);
     if (f.published === null || f.published === undefined) t.published.nullAt(r);
     else t.published.values[r] = f.published ? 1 : 0;
-    t.code(0, r, f.source);
-    t.code(1, r, f.caliber);
-    t.code(2, r, f.dataset_id);
-    t.code(3, r, f.month);
-    t.code(4, r, f.reporter);
-    t.code(5, r, f.flow);
-    t.code(6, r, f.partner);
-    t.code(7, r, f.port_id);
-    t.code(8, r, f.region);
-    t.code(9, r, f.hs_section);
-    t.code(10, r, f.hs_chapter);
-    t.code(11, r, f.hs_heading);
-    t.code(12, r, f.hs_subheading);
-    t.code(13, r, f.trade_mode);
-    t.code(14, r, f.transport_mode);
-    t.code(15, r, f.quantity_unit);
-    t.code(16, r, f.orig_currency);
+    c0.code(r, f.source);
+    c1.code(r, f.caliber);
+    c2.code(r, f.dataset_id);
+    c3.code(r, f.month);
+    c4.code(r, f.reporter);
+    c5.code(r, f.flow);
+    c6.code(r, f.partner);
+    c7.code(r, f.port_id);
+    c8.code(r, f.region);
+    c9.code(r, f.hs_section);
+    c10.code(r, f.hs_chapter);
+    c11.code(r, f.hs_heading);
+    c12.code(r, f.hs_subheading);
+    c13.code(r, f.trade_mode);
+    c14.code(r, f.transport_mode);
+    c15.code(r, f.quantity_unit);
+    c16.code(r, f.orig_currency);
     t.int(0, r, f.year);
     t.int(1, r, f.quarter);
     t.int(2, r, f.records);
