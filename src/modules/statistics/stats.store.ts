@@ -420,12 +420,13 @@ class Coder {
   }
 
   code(r: number, v: string | null | undefined): void {
-    if (v === this.last && v !== null) {
-      this.column.values[r] = this.lastCode;
-      return;
-    }
     if (v === null || v === undefined) {
       this.column.nullAt(r);
+      return;
+    }
+    // The previous fact's value again: no lookup.
+    if (v === this.last) {
+      this.column.values[r] = this.lastCode;
       return;
     }
     if (typeof v !== "string")
