@@ -252,10 +252,10 @@ try {
   await c.run(`create table facts as select * from read_csv('${csvFile}', header = true)`);
   const bareLoad = (performance.now() - t0) / 1000;
   for (const statement of rollupBuildSql()) await c.run(statement);
-  const direct = async (sql: string, params: unknown[]) => {
+  const direct = async (sql: string) => {
     const s = performance.now();
     // Like the API, read the rows into JavaScript values.
-    (await c.runAndReadAll(sql, params as never)).getRowObjectsJS();
+    (await c.runAndReadAll(sql)).getRowObjectsJS();
     return performance.now() - s;
   };
 
@@ -299,13 +299,12 @@ try {
       const prepared = await c.prepare(sql.sql);
       const again = async () => {
         const s = performance.now();
-        prepared.bind(sql.params as never);
         (await prepared.runAndReadAll()).getRowObjectsJS();
         return performance.now() - s;
       };
       for (let r = 0; r < WARMUP; r++) {
         await viaApi(q);
-        await direct(sql.sql, sql.params);
+        await direct(sql.sql);
         await again();
       }
       while (a.length < REPEAT) {
@@ -315,7 +314,7 @@ try {
           if (r >= WARMUP_IN_BLOCK) a.push(t);
         }
         for (let r = 0; r < n + WARMUP_IN_BLOCK; r++) {
-          const t = await direct(sql.sql, sql.params);
+          const t = await direct(sql.sql);
           if (r >= WARMUP_IN_BLOCK) d.push(t);
         }
         for (let r = 0; r < n + WARMUP_IN_BLOCK; r++) {
@@ -338,7 +337,7 @@ try {
     const facts = querySql(q, false, FACTS);
     const times: number[] = [];
     for (let r = 0; r < REPEAT + WARMUP; r++) {
-      const t = await direct(facts.sql, facts.params);
+      const t = await direct(facts.sql);
       if (r >= WARMUP) times.push(t);
     }
     onFacts.push(times);

@@ -14,8 +14,28 @@ import {
 /**
  * The statistics query: whitelisted dimensions and measures over the facts, filters, a period range,
  * the currency of values, top-N, shares of the total and year-on-year growth. SQL is assembled only
- * from the whitelists below; every value from the request is a bound parameter.
+ * from the whitelists below; every value from the request is written into it by sqlLiteral.
  */
+
+/**
+ * A value as a DuckDB literal: a string in single quotes with each quote doubled (DuckDB's plain
+ * strings know no other escape; a NUL, which would end the statement's text, is spliced in by chr(0)),
+ * a number only when it is a finite integer. Values are written into a query's SQL, not bound as
+ * parameters, because DuckDB plans a prepared statement with parameters again at every execution
+ * (duckdb/duckdb#20885: it re-binds to use the values), while one without them keeps its plan: the
+ * store keeps statements prepared (StatsStore.all), and a dashboard's repeated query is then run
+ * without being planned (about 1 ms of a 2–4 ms query on a summary table; docs/STATISTICS.md).
+ */
+export function sqlLiteral(v: string | number): string {
+  if (typeof v === "number") {
+    if (!Number.isSafeInteger(v)) throw new Error(`not an integer for SQL: ${v}`);
+    return String(v);
+  }
+  return v
+    .split("\u0000")
+    .map((part) => `'${part.replaceAll("'", "''")}'`)
+    .join(" || chr(0) || ");
+}
 
 export const DIMENSIONS = {
   year: "year",
@@ -64,12 +84,12 @@ export interface QueryInput {
 /** Minor units (or grams, thousandths) → exact decimal strings. */
 export function scaled(v: unknown, places: number): string | null {
   if (v === null || v === undefined) return null;
-  const n = BigInt(v as bigint | number | string);
-  const neg = n < 0n;
-  const abs = neg ? -n : n;
-  const base = 10n ** BigInt(places);
-  const frac = (abs % base).toString().padStart(places, "0");
-  return `${neg ? "-" : ""}${abs / base}${places ? `.${frac}` : ""}`;
+  // The digits of the integer, the point put in by position: no arithmetic on big numbers.
+  const text = BigInt(v as bigint | number | string).toString();
+  if (places === 0) return text;
+  const neg = text.startsWith("-");
+  const digits = (neg ? text.slice(1) : text).padStart(places + 1, "0");
+  return `${neg ? "-" : ""}${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
 /** Where a query reads from: the facts, or the smallest summary table with every column it needs. */
@@ -140,13 +160,10 @@ export function chooseTarget(q: QueryInput, includeUnpublished: boolean): Target
   return FACT_ROWS;
 }
 
-function where(q: QueryInput, includeUnpublished: boolean, params: DuckDBValue[], target: Target = FACTS) {
+function where(q: QueryInput, includeUnpublished: boolean, target: Target = FACTS) {
   const parts: string[] = [];
   const has = (c: string) => target.columns === null || target.columns.has(c);
-  const p = (v: DuckDBValue) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const p = sqlLiteral;
   // On the store's coded facts a condition on a text column is tested on its codes (codedWhere).
   const coded = target.coded === true;
   const list = (col: string, values: readonly string[] | undefined) => {
@@ -212,16 +229,15 @@ function groupSql(q: QueryInput, target: Target): string {
 }
 
 /**
- * The main SQL of a query and its parameters (also run directly against bare DuckDB by the benchmark).
- * It reads the summary table chooseTarget picks, unless `target` says otherwise.
+ * The main SQL of a query, its values written in (also run directly against bare DuckDB by the
+ * benchmark). It reads the summary table chooseTarget picks, unless `target` says otherwise.
  */
 export function querySql(
   q: QueryInput,
   includeUnpublished: boolean,
   target: Target = chooseTarget(q, includeUnpublished),
-): { sql: string; params: DuckDBValue[]; target: Target } {
-  const params: DuckDBValue[] = [];
-  const whereSql = where(q, includeUnpublished, params, target);
+): { sql: string; target: Target } {
+  const whereSql = where(q, includeUnpublished, target);
   const group = groupSql(q, target);
   const orderMeasure = q.measures.includes("value") ? '"value"' : q.measures[0] ? `"${q.measures[0]}"` : null;
   const order =
@@ -230,7 +246,7 @@ export function querySql(
       : q.dimensions.length
         ? `order by ${q.dimensions.map((_, i) => i + 1).join(", ")}`
         : "";
-  return { sql: selectSql(q, target, whereSql, group, order), params, target };
+  return { sql: selectSql(q, target, whereSql, group, order), target };
 }
 
 /**
@@ -257,17 +273,15 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
   await store.refreshRollups();
   const main = querySql(q, includeUnpublished);
   const measures = q.measures.map((m) => `${measureSql(m, q.currency)} as "${m}"`);
-  const rows = await store.all<Record<string, unknown>>(main.sql, main.params);
+  const rows = await store.all<Record<string, unknown>>(main.sql);
 
   let totals: Record<string, unknown> | null = null;
   if (q.shares) {
-    const tParams: DuckDBValue[] = [];
-    const tWhere = where(q, includeUnpublished, tParams, main.target);
+    const tWhere = where(q, includeUnpublished, main.target);
     totals =
       (
         await store.all<Record<string, unknown>>(
           `select ${measures.join(", ")} from ${main.target.table} ${tWhere}`,
-          tParams,
         )
       )[0] ?? null;
   }
@@ -284,11 +298,9 @@ export async function runQuery(store: StatsStore, q: QueryInput, includeUnpublis
         to: q.period?.to ? shift(q.period.to) : undefined,
       },
     };
-    const pParams: DuckDBValue[] = [];
     const pTarget = chooseTarget(pq, includeUnpublished);
     const pRows = await store.all<Record<string, unknown>>(
-      selectSql(pq, pTarget, where(pq, includeUnpublished, pParams, pTarget), groupSql(pq, pTarget), ""),
-      pParams,
+      selectSql(pq, pTarget, where(pq, includeUnpublished, pTarget), groupSql(pq, pTarget), ""),
     );
     const keyOf = (r: Record<string, unknown>, shifted: boolean) =>
       q.dimensions.map((d) => (d === periodDim && shifted ? shift(String(r[d])) : String(r[d]))).join("|");
