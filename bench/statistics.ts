@@ -368,7 +368,7 @@ ${rollupSeconds.toFixed(1)} s. API: POST /api/v1/statistics/query against a real
 file, ${REPEAT} runs per query after ${WARMUP} warm-ups, measured by a keep-alive HTTP client on the same machine; each query reads
 the smallest summary table that has its columns (or the facts). Bare: the same rows loaded with
 \`read_csv\` (${bareLoad.toFixed(1)} s) into a plain DuckDB (default settings) with the same summary tables built, the same SQL
-run directly and its rows read into JavaScript values. A query's API and bare runs alternate in blocks of ${BLOCK} (the first
+(its values written in as literals, as the server writes them) run directly and its rows read into JavaScript values. A query's API and bare runs alternate in blocks of ${BLOCK} (the first
 ${WARMUP_IN_BLOCK} of each block not counted), so that both are measured over the same stretch of time. The server keeps
 its prepared statements until the next write (docs/STATISTICS.md), which the bare runs do not; for comparison, "bare,
 prepared once" is the bare DuckDB with the statement kept as well, and "API / that" the ratio to it. The last column
