@@ -175,6 +175,9 @@ function TrendSection({ settings, query }: { settings: DashboardSettings; query:
             );
           const first = trend.months[0] ?? "";
           const last = trend.months.at(-1) ?? "";
+          // Months from the current one on are not over yet: drawn dashed, and said so below the chart.
+          const thisMonth = localToday().slice(0, 7);
+          const unfinished = trend.months.findIndex((month) => month >= thisMonth);
           const columns: Column<{ month: string; values: (string | null)[] }>[] = [
             {
               id: "month",
@@ -246,6 +249,7 @@ function TrendSection({ settings, query }: { settings: DashboardSettings; query:
                       values: series.values,
                     }))}
                     formatValue={money}
+                    unfinishedFrom={unfinished >= 0 ? unfinished : undefined}
                   />
                 }
                 table={
@@ -259,7 +263,7 @@ function TrendSection({ settings, query }: { settings: DashboardSettings; query:
                 }
                 downloads={<DownloadButtons query={trendQuery(settings)} fileName="amur-trade-by-month" />}
                 notes={
-                  last >= localToday().slice(0, 7) ? (
+                  last >= thisMonth ? (
                     <p>{t("statistics.trend.incomplete", { month: chartFormat.longMonth(last) })}</p>
                   ) : undefined
                 }

@@ -41,6 +41,35 @@ describe("lines over months", () => {
     expect(geometry.ticks.at(-1)).toEqual({ value: 100, at: 10 });
   });
 
+  it("draws the months that are not over yet apart, joined to the last finished month", () => {
+    const months = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"];
+    const geometry = lineGeometry(
+      months,
+      [
+        { key: "a", values: [100, 50, null, 0, 100] },
+        { key: "b", values: [100, 50, 50, 50, null] },
+        { key: "c", values: [100, 50, 50, null, 10] },
+      ],
+      FRAME,
+      4,
+    );
+    const [a, b, c] = geometry.series;
+    // The finished stretches as before, less May; May dashed from April on.
+    expect(a?.line).toBe("M20,10 L120,110 M320,210");
+    expect(a?.area).toBe("M20,210 L20,10 L120,110 L120,210 Z M320,210 L320,210 L320,210 Z");
+    expect(a?.pending).toBe("M320,210 L420,10");
+    // No figure for May: nothing pending.
+    expect(b?.pending).toBe("");
+    expect(b?.line).toBe("M20,10 L120,110 L220,110 L320,110");
+    // May after a gap: a lone point, no line into it.
+    expect(c?.pending).toBe("M420,190");
+    expect(c?.points.map((p) => p.index)).toEqual([0, 1, 2, 4]);
+    // Without unfinished months nothing changes.
+    const plain = lineGeometry(months, [{ key: "a", values: [100, 50, null, 0, 100] }], FRAME);
+    expect(plain.series[0]?.line).toBe("M20,10 L120,110 M320,210 L420,10");
+    expect(plain.series[0]?.pending).toBe("");
+  });
+
   it("centres a single month", () => {
     expect(lineGeometry(["2025-01"], [{ key: "a", values: [5] }], FRAME).xs).toEqual([220]);
   });

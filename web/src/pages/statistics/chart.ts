@@ -68,6 +68,11 @@ export interface LineSeriesGeometry {
   line: string;
   /** SVG path of the area under each unbroken stretch of the line, down to the axis. */
   area: string;
+  /**
+   * The line into and through the periods that are not over yet (`unfinishedFrom`), drawn apart
+   * (dashed) so that a month still filling up does not read as a fall; "" when there are none.
+   */
+  pending: string;
   points: LinePoint[];
 }
 
@@ -82,10 +87,15 @@ export interface LineGeometry {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+/**
+ * `unfinishedFrom`: the index of the first category whose period is not over yet (the current month);
+ * the line and area stop at the last finished one, and the rest goes into `pending`.
+ */
 export function lineGeometry(
   categories: readonly string[],
   series: readonly LineSeriesInput[],
   frame: Frame,
+  unfinishedFrom: number = categories.length,
 ): LineGeometry {
   const box = plotBox(frame);
   const { max, ticks } = valueScale(series.flatMap((s) => s.values.filter((v) => v !== null)));
@@ -115,10 +125,22 @@ export function lineGeometry(
         run.push(point);
       });
       if (run.length) runs.push(run);
-      const line = runs
-        .map((stretch) => stretch.map((p, i) => `${i === 0 ? "M" : "L"}${p.x},${p.y}`).join(" "))
+      const path = (stretch: readonly LinePoint[]) =>
+        stretch.map((p, i) => `${i === 0 ? "M" : "L"}${p.x},${p.y}`).join(" ");
+      // A stretch that reaches the unfinished periods: its finished part is drawn as the line, and
+      // from its last finished point on (so the two join) as pending.
+      const pending = runs
+        .filter((stretch) => (stretch.at(-1)?.index ?? -1) >= unfinishedFrom)
+        .map((stretch) => {
+          const from = stretch.findIndex((p) => p.index >= unfinishedFrom);
+          return path(stretch.slice(Math.max(0, from - 1)));
+        })
         .join(" ");
-      const area = runs
+      const finished = runs
+        .map((stretch) => stretch.filter((p) => p.index < unfinishedFrom))
+        .filter((stretch) => stretch.length > 0);
+      const line = finished.map(path).join(" ");
+      const area = finished
         .map((stretch) => {
           const first = stretch[0];
           const last = stretch.at(-1);
@@ -126,7 +148,7 @@ export function lineGeometry(
           return `M${first.x},${box.y1} ${stretch.map((p) => `L${p.x},${p.y}`).join(" ")} L${last.x},${box.y1} Z`;
         })
         .join(" ");
-      return { key: s.key, line, area, points };
+      return { key: s.key, line, area, pending, points };
     }),
   };
 }

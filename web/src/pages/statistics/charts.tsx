@@ -75,11 +75,14 @@ export function LineChart({
   categories,
   series,
   formatValue,
+  unfinishedFrom,
   height = 280,
 }: {
   categories: readonly string[];
   series: readonly LineSeries[];
   formatValue: (value: string) => string;
+  /** Index of the first category whose period is not over yet: drawn dashed from there. */
+  unfinishedFrom?: number;
   height?: number;
 }) {
   const format = useChartFormat();
@@ -88,6 +91,7 @@ export function LineChart({
     categories,
     series.map((s) => ({ key: s.key, values: s.values.map((v) => (v === null ? null : chartNumber(v))) })),
     frame,
+    unfinishedFrom,
   );
   const step = labelStep(categories.length, WIDTH - frame.left - frame.right);
   return (
@@ -123,10 +127,18 @@ export function LineChart({
         <g key={s.key} className={series[index]?.className}>
           <path className="stat-svg__area" d={s.area} />
           <path className="stat-svg__line" d={s.line} />
+          {s.pending ? <path className="stat-svg__line stat-svg__line--pending" d={s.pending} /> : null}
           {s.points.map((point) => {
             const raw = series[index]?.values[point.index];
+            const pending = unfinishedFrom !== undefined && point.index >= unfinishedFrom;
             return (
-              <circle key={point.index} className="stat-svg__point" cx={point.x} cy={point.y} r={3}>
+              <circle
+                key={point.index}
+                className={pending ? "stat-svg__point stat-svg__point--pending" : "stat-svg__point"}
+                cx={point.x}
+                cy={point.y}
+                r={3}
+              >
                 <title>
                   {`${format.longMonth(categories[point.index] ?? "")} · ${series[index]?.label}: ${raw ? formatValue(raw) : ""}`}
                 </title>
