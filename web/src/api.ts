@@ -39,6 +39,7 @@ import {
   ZQueuePage,
   ZRegionList,
   ZRegistered,
+  ZSession,
   ZTrustHistory,
 } from "./contracts";
 import i18n, { currentLanguage, type Language } from "./i18n";
@@ -288,17 +289,12 @@ export async function requestNoContent(path: string, options: SendOptions): Prom
   await send(path, options);
 }
 
-/** The signed-in user, or null when nobody is signed in. */
+/** The signed-in user, or null when nobody is signed in (GET /session: a visitor is not an error). */
 export async function fetchMe(signal?: AbortSignal): Promise<TMe | null> {
-  try {
-    return rememberSession(await request("/me", ZMe, { signal }));
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) {
-      csrfToken = null;
-      return null;
-    }
-    throw error;
-  }
+  const { me } = await request("/session", ZSession, { signal });
+  if (me) return rememberSession(me);
+  csrfToken = null;
+  return null;
 }
 
 export async function signIn(credentials: { email: string; password: string }): Promise<TMe> {

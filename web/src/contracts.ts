@@ -50,6 +50,7 @@ export const ZMe = z.object({
   csrfToken: z.nullable(z.string()),
 });
 export type TMe = z.infer<typeof ZMe>;
+export const ZSession = z.object({ me: z.nullable(ZMe) });
 
 export const ZApiKey = z.object({
   id: z.string(),

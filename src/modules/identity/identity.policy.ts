@@ -5,6 +5,8 @@ export const identityPolicies = {
   login: PUBLIC,
   logout: AUTHENTICATED,
   me: AUTHENTICATED,
+  /** Who is signed in, if anyone: asked by every page, also a visitor's. */
+  session: PUBLIC,
   apiKeys: AUTHENTICATED,
   administer: { ...requireRole("platform_admin"), scope: "admin" },
 } satisfies Record<string, Policy>;

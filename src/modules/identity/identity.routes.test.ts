@@ -111,6 +111,39 @@ describeEachDialect(
       expect(after.statusCode).toBe(401);
     });
 
+    it("tells every page who is signed in without an error: a visitor is null, a session is /me", async () => {
+      const a = await getApp();
+      const visitor = await a.inject({ method: "GET", url: "/api/v1/session" });
+      expect(visitor.statusCode).toBe(200);
+      expect(visitor.json()).toEqual({ me: null });
+      // A cookie that names no session is a visitor too.
+      const stale = await a.inject({
+        method: "GET",
+        url: "/api/v1/session",
+        headers: { cookie: "amur_session=not-a-session" },
+      });
+      expect(stale.json()).toEqual({ me: null });
+
+      const { email, password } = await makeUser(deps(), { role: "statistician", side: "CN" });
+      const res = await a.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password } });
+      const cookie = `amur_session=${res.cookies.find((c) => c.name === "amur_session")?.value}`;
+      const [session, me] = await Promise.all([
+        a.inject({ method: "GET", url: "/api/v1/session", headers: { cookie } }),
+        a.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } }),
+      ]);
+      expect(session.statusCode).toBe(200);
+      expect(session.json().me).toEqual(me.json());
+      expect(session.json().me.csrfToken).toBe(res.json().csrfToken);
+
+      await a.inject({
+        method: "POST",
+        url: "/api/v1/auth/logout",
+        headers: { cookie, "x-csrf-token": res.json().csrfToken },
+      });
+      const after = await a.inject({ method: "GET", url: "/api/v1/session", headers: { cookie } });
+      expect(after.json()).toEqual({ me: null });
+    });
+
     it("names the organization in the reader's language", async () => {
       const a = await getApp();
       const org = await runOperation(

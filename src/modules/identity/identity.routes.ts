@@ -24,6 +24,7 @@ import {
   ZOrganization,
   ZOrganizationPage,
   ZPageQuery,
+  ZSession,
   ZUpdateMeRequest,
   ZUser,
   ZUserPage,
@@ -89,6 +90,22 @@ export const identityRoutes: RouteModule = (app: AmurApp, deps) => {
     config: { policy: policy.me },
     schema: { tags, summary: "The signed-in user, memberships and CSRF token", response: { 200: ZMe } },
     handler: async (request) => identity.presentMe(authOf(request.auth), request.locale),
+  });
+
+  // The web app's first look at the session on every page: a visitor is an answer (null), not an error,
+  // so a public page raises no 401 in the browser's console.
+  app.route({
+    method: "GET",
+    url: "/api/v1/session",
+    config: { policy: policy.session },
+    schema: {
+      tags,
+      summary: "Who is signed in: the same as GET /api/v1/me, or null for a visitor (never 401)",
+      response: { 200: ZSession },
+    },
+    handler: async (request) => ({
+      me: request.auth ? identity.presentMe(request.auth, request.locale) : null,
+    }),
   });
 
   app.route({

@@ -42,6 +42,8 @@ export const ZMe = z
   .object({ user: ZUser, memberships: z.array(ZMembership), csrfToken: z.string().nullable() })
   .meta({ id: "Me" });
 export type TMe = z.infer<typeof ZMe>;
+/** GET /api/v1/session: the signed-in user as /me gives it, or null for a visitor. */
+export const ZSession = z.object({ me: ZMe.nullable() }).meta({ id: "Session" });
 
 export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(1024) });
 export const ZUpdateMeRequest = z
