@@ -25,6 +25,8 @@ import {
  * (duckdb/duckdb#20885: it re-binds to use the values), while one without them keeps its plan: the
  * store keeps statements prepared (StatsStore.all), and a dashboard's repeated query is then run
  * without being planned (about 1 ms of a 2–4 ms query on a summary table; docs/STATISTICS.md).
+ * The mirror report and the unit-value bands keep bound parameters: they read the facts themselves, in
+ * tens to hundreds of milliseconds, of which planning is a small part.
  */
 export function sqlLiteral(v: string | number): string {
   if (typeof v === "number") {
@@ -163,12 +165,11 @@ export function chooseTarget(q: QueryInput, includeUnpublished: boolean): Target
 function where(q: QueryInput, includeUnpublished: boolean, target: Target = FACTS) {
   const parts: string[] = [];
   const has = (c: string) => target.columns === null || target.columns.has(c);
-  const p = sqlLiteral;
   // On the store's coded facts a condition on a text column is tested on its codes (codedWhere).
   const coded = target.coded === true;
   const list = (col: string, values: readonly string[] | undefined) => {
     if (!values?.length) return;
-    const set = `(${values.map((v) => p(v)).join(", ")})`;
+    const set = `(${values.map((v) => sqlLiteral(v)).join(", ")})`;
     parts.push(coded && CODED.has(col) ? codedWhere(col, `value in ${set}`) : `${col} in ${set}`);
   };
   if (!includeUnpublished) parts.push("published");
@@ -181,7 +182,7 @@ function where(q: QueryInput, includeUnpublished: boolean, target: Target = FACT
   list("transport_mode", q.filters.transportMode);
   list("source", q.filters.source);
   if (q.filters.hs?.length) {
-    const patterns = q.filters.hs.map((h) => p(`${h}%`));
+    const patterns = q.filters.hs.map((h) => sqlLiteral(`${h}%`));
     const matches = (code: string) =>
       `(${patterns.map((pattern) => `${code} like ${pattern}`).join(" or ")})`;
     // The finest HS level at hand first: a fact is matched by its most detailed code.
@@ -195,7 +196,7 @@ function where(q: QueryInput, includeUnpublished: boolean, target: Target = FACT
   if (has("month")) {
     // Periods: "2026", "2026-03"; an annual fact (no month) is in range when its year is.
     const bound = (value: string, op: ">=" | "<=", yearMonth: string) => {
-      const b = p(value);
+      const b = sqlLiteral(value);
       return coded
         ? `(case when month is null then year || '${yearMonth}' ${op} ${b} else ${codedWhere("month", `value ${op} ${b}`)} end)`
         : `coalesce(month, year || '${yearMonth}') ${op} ${b}`;
@@ -206,8 +207,8 @@ function where(q: QueryInput, includeUnpublished: boolean, target: Target = FACT
       parts.push(bound(q.period.to.length === 4 ? `${q.period.to}-12` : q.period.to, "<=", "-01"));
   } else {
     // A yearly summary: chosen only when both ends are years, where the two conditions agree.
-    if (q.period?.from) parts.push(`year >= ${p(Number(q.period.from))}`);
-    if (q.period?.to) parts.push(`year <= ${p(Number(q.period.to))}`);
+    if (q.period?.from) parts.push(`year >= ${sqlLiteral(Number(q.period.from))}`);
+    if (q.period?.to) parts.push(`year <= ${sqlLiteral(Number(q.period.to))}`);
   }
   return parts.length ? `where ${parts.join(" and ")}` : "";
 }
