@@ -79,7 +79,9 @@ describe("trade statistics: read one set of numbers (journey 6)", () => {
     await trend.getByText(s.series.RU_export).first().waitFor();
     // The turnover as the exporters report it: about USD 228 bn a year in the demo.
     const turnover = page.locator(".stat-kpi").first();
-    expect(await turnover.textContent()).toMatch(/USD\s[\d,]{15,}\.\d{2}/);
+    // Short to read at a glance ("USD 4537亿"), the exact amount to the cent beneath it.
+    expect(await turnover.locator(".stat-kpi__short").textContent()).toMatch(/^USD\s\d{3,4}亿$/);
+    expect(await turnover.locator(".stat-kpi__exact").textContent()).toMatch(/^USD\s[\d,]{15,}\.\d{2}$/);
     // Fuels lead Russia's exports: section V is the largest tile of the composition.
     const composition = page.getByRole("figure", {
       name: fill(s.composition.title, { direction: s.direction.exports }),

@@ -43,8 +43,28 @@ describe("port dashboard chart scales", () => {
     expect(niceCeiling(873.4)).toBe(1000);
     expect(niceCeiling(0.3)).toBe(0.5);
     expect(niceCeiling(500)).toBe(500);
-    expect(axisTicks(250)).toEqual([0, 62.5, 125, 187.5, 250]);
-    expect(axisTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it("steps the axis by 1, 2 or 5 times a power of ten, never by 62.5 or 1.25", () => {
+    expect(axisTicks(250)).toEqual([0, 50, 100, 150, 200, 250]);
+    expect(axisTicks(1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(axisTicks(2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(axisTicks(5e11)).toEqual([0, 1e11, 2e11, 3e11, 4e11, 5e11]);
+    expect(axisTicks(0.5)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5]);
+    expect(axisTicks(1000)).toEqual([0, 200, 400, 600, 800, 1000]);
+    for (let exponent = -3; exponent <= 12; exponent++)
+      for (const mantissa of [1, 2, 2.5, 5]) {
+        const max = Number((mantissa * 10 ** exponent).toPrecision(12));
+        const ticks = axisTicks(max);
+        const step = Number(
+          ((ticks[1] as number) / 10 ** Math.floor(Math.log10(ticks[1] as number))).toPrecision(12),
+        );
+        expect([1, 2, 5]).toContain(step);
+        expect(ticks.at(-1)).toBe(max);
+        expect(ticks.length).toBeGreaterThanOrEqual(5);
+        expect(ticks.length).toBeLessThanOrEqual(6);
+      }
+    expect(axisTicks(0)).toEqual([0]);
   });
 
   it("draws the days as bars against the capacity line, higher days taller, over capacity marked", () => {

@@ -19,10 +19,18 @@ export function niceCeiling(value: number): number {
   return 10 * power;
 }
 
-/** Evenly spaced axis values from 0 to `max` inclusive; `max` should come from `niceCeiling`. */
-export function axisTicks(max: number, count = 4): number[] {
-  const step = max / count;
-  return Array.from({ length: count + 1 }, (_, index) => Number((step * index).toPrecision(12)));
+/**
+ * Axis values from 0 to `max` inclusive at a round step (1, 2 or 5 times a power of ten), four or five
+ * of them: 0–2.5 by 0.5, 0–5 by 1, 0–1 by 0.2. `max` should come from `niceCeiling`; another maximum
+ * gets four equal steps.
+ */
+export function axisTicks(max: number): number[] {
+  if (!Number.isFinite(max) || max <= 0) return [0];
+  const power = 10 ** Math.floor(Math.log10(max));
+  const mantissa = Number((max / power).toPrecision(12));
+  const steps = mantissa === 1 || mantissa === 2.5 || mantissa === 5 ? 5 : 4;
+  const step = max / steps;
+  return Array.from({ length: steps + 1 }, (_, index) => Number((step * index).toPrecision(12)));
 }
 
 export interface DayPoint {

@@ -154,6 +154,17 @@ function Loading({ query, children }: { query: QueryState; children: () => React
   return <div className={query.isPlaceholderData ? "stat-stale" : undefined}>{children()}</div>;
 }
 
+/** A headline figure: short to read at a glance ("438,8 млрд USD"), the exact amount beneath it. */
+function Kpi({ value, currency }: { value: string; currency: string }) {
+  const labels = useStatLabels();
+  return (
+    <dd>
+      <span className="stat-kpi__short">{labels.moneyShort(value, currency)}</span>
+      <span className="stat-kpi__exact">{labels.money(value, currency)}</span>
+    </dd>
+  );
+}
+
 function TrendSection({ settings, query }: { settings: DashboardSettings; query: QueryState }) {
   const { t } = useTranslation();
   const labels = useStatLabels();
@@ -216,14 +227,14 @@ function TrendSection({ settings, query }: { settings: DashboardSettings; query:
                       to: chartFormat.longMonth(last),
                     })}
                   </dt>
-                  <dd>{money(exportersTurnover(trend))}</dd>
+                  <Kpi value={exportersTurnover(trend)} currency={settings.currency} />
                 </div>
                 {trend.series
                   .filter((series) => series.key.endsWith("_export"))
                   .map((series) => (
                     <div key={series.key} className={`stat-kpi ${SERIES_CLASS[series.key]}`}>
                       <dt>{labels.series(series.key)}</dt>
-                      <dd>{money(series.total)}</dd>
+                      <Kpi value={series.total} currency={settings.currency} />
                     </div>
                   ))}
               </dl>
@@ -419,7 +430,10 @@ function PortsFigure({ settings }: { settings: DashboardSettings }) {
                     rows={loaded.map((row) => ({
                       key: row.key || "none",
                       label: labels.port(row.key),
-                      total: row.share === null ? money(row.value) : labels.percent(row.share),
+                      total:
+                        row.share === null
+                          ? labels.moneyShort(row.value, settings.currency)
+                          : labels.percent(row.share),
                       parts: [
                         {
                           key: "value",
@@ -526,7 +540,7 @@ function TradeModeFigure({ settings }: { settings: DashboardSettings }) {
                     rows={rows.map((row) => ({
                       key: row.key || "none",
                       label: labels.tradeMode(row.key),
-                      total: money(row.total),
+                      total: labels.moneyShort(row.total, settings.currency),
                       parts: row.parts.map((part) => ({
                         key: part.key,
                         label: labels.series(part.key),

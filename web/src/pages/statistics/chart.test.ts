@@ -17,7 +17,7 @@ const FRAME: Frame = { width: 440, height: 220, top: 10, right: 20, bottom: 10, 
 
 describe("value scale", () => {
   it("rounds the maximum up to a round number and never divides by zero", () => {
-    expect(valueScale([228.1e9, 91e9])).toEqual({ max: 250e9, ticks: [0, 62.5e9, 125e9, 187.5e9, 250e9] });
+    expect(valueScale([228.1e9, 91e9])).toEqual({ max: 250e9, ticks: [0, 50e9, 100e9, 150e9, 200e9, 250e9] });
     expect(valueScale([]).max).toBe(1);
     expect(valueScale([0, Number.NaN]).max).toBe(1);
   });

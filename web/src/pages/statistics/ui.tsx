@@ -54,6 +54,7 @@ export function useStatLabels() {
       return name ? t("statistics.sectionName", { code, name }) : t("statistics.sectionCode", { code });
     },
     money: (value: string, currency: string) => format.money(value, currency),
+    moneyShort: (value: string, currency: string) => format.moneyShort(value, currency),
     decimal: format.decimal,
     percent: format.percent,
   };

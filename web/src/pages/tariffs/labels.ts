@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { isLanguage } from "../../languages";
 import { formatPartialDate } from "../reference/names";
-import { formatDecimal, formatMoney, formatPercent } from "./money";
+import { formatDecimal, formatMoney, formatMoneyShort, formatPercent } from "./money";
 
 /** Formatting helpers bound to the reader's language, re-rendered on every language switch. */
 export function useFormatters() {
@@ -12,6 +12,8 @@ export function useFormatters() {
   return {
     language,
     money: (value: string, currency: string) => formatMoney(value, currency, language),
+    /** Four significant digits ("438,8 млрд USD"), for labels whose exact figure is shown elsewhere. */
+    moneyShort: (value: string, currency: string) => formatMoneyShort(value, currency, language),
     decimal: (value: string, minFraction = 0) => formatDecimal(value, language, minFraction),
     percent: (value: string) => formatPercent(value, language),
     date: (value: string) => (isLanguage(language) ? formatPartialDate(value, language) : value),

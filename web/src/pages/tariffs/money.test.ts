@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatMoney, formatPercent } from "./money";
+import { formatDecimal, formatMoney, formatMoneyShort, formatPercent } from "./money";
 
 // Intl puts narrow no-break spaces and no-break spaces in; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -18,6 +18,16 @@ describe("money formatting from decimal strings", () => {
     expect(plain(formatMoney("31066.5", "RUB", "ru-RU"))).toBe("31 066,50 RUB");
     expect(plain(formatMoney("10000", "CNY", "en"))).toBe("CNY 10,000.00");
     expect(plain(formatMoney("-5.25", "USD", "en"))).toBe("-USD 5.25");
+  });
+
+  it("shortens money to four significant digits in the reader's words, beyond any float's digits too", () => {
+    expect(plain(formatMoneyShort("438773568183.62", "USD", "ru-RU"))).toBe("438,8 млрд USD");
+    expect(plain(formatMoneyShort("438773568183.62", "USD", "zh-CN"))).toBe("USD 4388亿");
+    expect(plain(formatMoneyShort("438773568183.62", "USD", "en"))).toBe("USD 438.8B");
+    expect(plain(formatMoneyShort("999.5", "CNY", "en"))).toBe("CNY 999.5");
+    expect(plain(formatMoneyShort("-1234567", "RUB", "en"))).toBe("-RUB 1.235M");
+    expect(plain(formatMoneyShort("14999999999999999999.5", "USD", "en"))).toBe("USD 15,000,000T");
+    expect(plain(formatMoneyShort("n/a", "USD", "en"))).toBe("n/a");
   });
 
   it("formats percentages and leaves unreadable text alone", () => {

@@ -60,6 +60,22 @@ export function formatMoney(value: string, currency: string, locale: string): st
   return fillTemplate(value, locale, { style: "currency", currency, currencyDisplay: "code" }, 1234.5, 2);
 }
 
+/**
+ * "438773568183.62" USD → "USD 4388亿" (zh), "438,8 млрд USD" (ru), "USD 438.8B" (en): four significant
+ * digits, for a chart's label or a headline figure whose exact amount stands in a table or a tooltip.
+ * Intl rounds the decimal string itself, so no floating-point copy of the amount is made.
+ */
+export function formatMoneyShort(value: string, currency: string, locale: string): string {
+  if (!parseDecimal(value)) return value;
+  return new Intl.NumberFormat(locale, {
+    notation: "compact",
+    maximumSignificantDigits: 4,
+    style: "currency",
+    currency,
+    currencyDisplay: "code",
+  }).format(value.trim() as Intl.StringNumericLiteral);
+}
+
 /** A rate in percent as the server states it ("22", "7.5") → "22 %" (ru) or "22%". */
 export function formatPercent(value: string, locale: string): string {
   return fillTemplate(value, locale, { style: "percent" }, 12.345, 0);
