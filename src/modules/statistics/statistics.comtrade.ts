@@ -12,7 +12,8 @@ import type { Fact, StatsStore } from "./stats.store.ts";
  * UN Comtrade API v1 exports (the `get` data endpoints' CSV download or JSON `data` array), goods
  * (`typeCode` C), monthly or annual. Each row becomes one fact of source `comtrade`: reporter and
  * partner from their M49 codes (the countries table), flow X → export and M → import, the HS code at
- * its aggregation level, `primaryValue` in USD, net weight in kg, quantity with its unit. Re-exports,
+ * its aggregation level, `primaryValue` in USD, net weight in kg, quantity with its unit. Rows in
+ * another classification than HS (SITC, BEC: their codes would pass for HS chapters), re-exports,
  * re-imports and other flows, and partner-2, mode-of-supply, customs-procedure and transport breakdowns
  * are skipped and counted, never silently. A row that aggregates finer rows of the same file (TOTAL
  * above chapters, a chapter above some of its headings) keeps only its remainder: what it has beyond
@@ -70,6 +71,7 @@ export function localizeIssues<T extends { errors: ImportIssue[]; skipped: Skipp
 /** Why rows were skipped or changed; a key under statistics.skip. */
 export type SkipCode =
   | "services"
+  | "classification"
   | "flow"
   | "partner2"
   | "mode_of_supply"
@@ -309,6 +311,11 @@ export async function parseComtrade(
       skips.add("services");
       continue;
     }
+    // SITC (S1–S4, SS) and BEC (B4, B5) codes look like HS codes ("01", "0011") but mean other goods.
+    if (row.classificationCode && !/^H[0-9S]$/i.test(row.classificationCode)) {
+      skips.add("classification", { code: row.classificationCode });
+      continue;
+    }
     const flow = row.flowCode === "X" ? "export" : row.flowCode === "M" ? "import" : null;
     if (!row.flowCode) bad("flowCode", "missing");
     else if (!flow) {
@@ -351,7 +358,9 @@ export async function parseComtrade(
       bad("primaryValue", "not_number", { value: row.primaryValue ?? "" });
     const net = decimal(row.netWgt);
     if (net === undefined) bad("netWgt", "not_number", { value: row.netWgt ?? "" });
-    const qty = decimal(row.qty);
+    // Comtrade's unit -1 "N/A" (with a qty of 0) says no quantity was reported.
+    const noUnit = row.qtyUnitCode === "-1" || (row.qtyUnitAbbr ?? "").toUpperCase() === "N/A";
+    const qty = noUnit ? null : decimal(row.qty);
     if (qty === undefined) bad("qty", "not_number", { value: row.qty ?? "" });
     if (errors.length && errors.at(-1)?.line === line) continue;
     const month = monthNo ? `${year}-${String(monthNo).padStart(2, "0")}` : null;
@@ -385,7 +394,7 @@ export async function parseComtrade(
       quantity_milli: qty
         ? BigInt(new Dec(qty).mul(1000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0))
         : null,
-      quantity_unit: row.qtyUnitAbbr || null,
+      quantity_unit: noUnit ? null : row.qtyUnitAbbr || null,
       records: 1,
       hs_level: code.length,
       orig_value: usd,

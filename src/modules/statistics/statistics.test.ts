@@ -383,6 +383,51 @@ describeEachDialect(
       });
     });
 
+    it("skips rows of SITC or BEC, whose codes would pass for HS chapters, and says how many", async () => {
+      const sitc = (line: string) => line.replace(",H6,HS,", ",S4,SS,");
+      const text = [
+        HEADER,
+        row({ reporter: 643, flow: "X", partner: 156, cmd: "27", value: "600", year: 2024 }),
+        // SITC 27 is crude fertilizers and minerals, not HS 27 (fuels); BEC 11 is food for industry.
+        sitc(row({ reporter: 643, flow: "X", partner: 156, cmd: "27", value: "5", year: 2024 })),
+        sitc(row({ reporter: 643, flow: "X", partner: 156, cmd: "0011", value: "7", year: 2024 })),
+        row({ reporter: 643, flow: "X", partner: 156, cmd: "11", value: "9", year: 2024 }).replace(
+          ",H6,HS,",
+          ",B5,B5,",
+        ),
+        row({ reporter: 643, flow: "X", partner: 156, cmd: "44", value: "30", year: 2024 }).replace(
+          ",H6,HS,",
+          ",HS,HS,",
+        ),
+      ].join("\n");
+      const r = await parseComtrade(deps().db.db, text, { datasetId: "classes", published: false });
+      expect(r.errors).toEqual([]);
+      expect(r.facts.map((f) => [f.hs_chapter, f.value_usd])).toEqual([
+        ["27", 60000n],
+        ["44", 3000n],
+      ]);
+      expect(r.skipped).toEqual([
+        expect.objectContaining({ code: "classification", params: { code: "S4" }, count: 2 }),
+        expect.objectContaining({ code: "classification", params: { code: "B5" }, count: 1 }),
+      ]);
+      expect(localizeIssues(r, "zh-CN").skipped[0]?.message).toBe(
+        "分类 S4（只读取协调制度各版本：H0–H6 和 HS）",
+      );
+    });
+
+    it("reads Comtrade's quantity unit -1 (N/A) as no quantity, not as 0 of a unit called N/A", async () => {
+      const stated = row({ reporter: 156, flow: "X", partner: 643, cmd: "8703", value: "40", net: "12" });
+      const unstated = stated.replace(",8,kg,12,", ",-1,N/A,0,").replace(",8703,", ",8704,");
+      expect(unstated).toContain(",-1,N/A,0,");
+      const text = [HEADER, stated, unstated].join("\n");
+      const r = await parseComtrade(deps().db.db, text, { datasetId: "units", published: false });
+      expect(r.errors).toEqual([]);
+      expect(r.facts.map((f) => [f.hs_heading, f.quantity_milli, f.quantity_unit, f.net_g])).toEqual([
+        ["8703", 12000n, "kg", 12000n],
+        ["8704", null, null, 12000n],
+      ]);
+    });
+
     it("keeps of a total only what it has beyond the finer rows of the same file, so every level adds up", async () => {
       // TOTAL, chapter 27 with one of its headings, and chapter 44 alone: a download of mixed levels.
       const text = [
