@@ -216,6 +216,16 @@ describe("trade statistics: read one set of numbers (journey 6)", () => {
       .getByRole("link", { name: s.unitValues.title })
       .click();
     await heading(page, s.unitValues.title).waitFor();
+    // Before any code is typed, the page offers subheadings to start from, named in Russian.
+    const birch = page.getByRole("link", { name: /^440796 · / });
+    expect(await birch.textContent()).toMatch(/^440796 · .*[а-я]/);
+    await birch.click();
+    await page
+      .getByRole("figure", { name: fill(s.unitValues.chartTitle, { hs: "440796" }) })
+      .locator("rect.band__box")
+      .first()
+      .waitFor();
+    expect(await page.getByLabel(s.unitValues.hs, { exact: true }).inputValue()).toBe("440796");
     await page.getByLabel(s.unitValues.hs, { exact: true }).fill("080810");
     await page.getByRole("button", { name: s.unitValues.submit }).click();
     const bands = page.getByRole("figure", { name: fill(s.unitValues.chartTitle, { hs: "080810" }) });

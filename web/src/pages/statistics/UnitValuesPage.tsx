@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import {
   Button,
   type Column,
@@ -25,6 +25,18 @@ import "./statistics.css";
 
 const HS = /^\d{2,6}$/;
 const YEAR = /^\d{4}$/;
+/** Subheadings to start from: apples, sawn birch, light oils, passenger cars (all in the demo's trade). */
+const EXAMPLES = ["080810", "440796", "271012", "870323"] as const;
+
+/** A subheading to look at, with a short name in the reader's language. */
+function ExampleCode({ code }: { code: (typeof EXAMPLES)[number] }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={`?hs6=${code}`}>
+      <span className="stat-code">{code}</span> · {t(`statistics.unitValues.examples.${code}`)}
+    </Link>
+  );
+}
 
 /**
  * The unit-value band of an HS subheading: the quartiles of declared USD per net kilogram by flow and
@@ -39,6 +51,8 @@ export function UnitValuesPage() {
   const fromParam = params.get("from") ?? "";
   const toParam = params.get("to") ?? "";
   const [draft, setDraft] = useState({ hs, flow: flow ?? "", from: fromParam, to: toParam });
+  // A code chosen by a link (or by going back) shows in the field too.
+  useEffect(() => setDraft((previous) => (previous.hs === hs ? previous : { ...previous, hs })), [hs]);
   const valid = HS.test(hs);
   const bands = useUnitValues(
     valid
@@ -167,6 +181,13 @@ export function UnitValuesPage() {
       {!hs ? (
         <EmptyState title={t("statistics.unitValues.askTitle")}>
           <p>{t("statistics.unitValues.askText")}</p>
+          <ul className="stat-examples">
+            {EXAMPLES.map((code) => (
+              <li key={code}>
+                <ExampleCode code={code} />
+              </li>
+            ))}
+          </ul>
         </EmptyState>
       ) : !valid ? (
         <EmptyState title={t("statistics.unitValues.invalidTitle")}>
