@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import serverRu from "../../src/platform/i18n/locales/ru-RU.json" with { type: "json" };
+import serverZh from "../../src/platform/i18n/locales/zh-CN.json" with { type: "json" };
 import ru from "../../web/src/locales/ru-RU.json" with { type: "json" };
 import zh from "../../web/src/locales/zh-CN.json" with { type: "json" };
 import type { RunningAmur } from "./server.ts";
@@ -40,12 +41,17 @@ function pattern(template: string, values: Record<string, string | number>): Reg
   );
 }
 
-async function signIn(page: Page, email: string, next: string): Promise<void> {
+async function signIn(
+  page: Page,
+  email: string,
+  next: string,
+  words: typeof ru | typeof zh = ru,
+): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await heading(page, ru.login.title).waitFor();
-  await page.getByLabel(ru.login.email, { exact: true }).fill(email);
-  await page.getByLabel(ru.login.password, { exact: true }).fill(amur.password);
-  await page.getByRole("button", { name: ru.login.submit, exact: true }).click();
+  await heading(page, words.login.title).waitFor();
+  await page.getByLabel(words.login.email, { exact: true }).fill(email);
+  await page.getByLabel(words.login.password, { exact: true }).fill(amur.password);
+  await page.getByRole("button", { name: words.login.submit, exact: true }).click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(next);
 }
 
@@ -56,6 +62,28 @@ function focusedId(page: Page): Promise<string | null> {
 /** Text with Intl's no-break spaces made plain. */
 async function plainText(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? "").replace(/[\u00a0\u202f]/g, " ");
+}
+
+/** The fields of a UN Comtrade API v1 record, in the order its CSV download writes them. */
+const COMTRADE_HEADER =
+  "typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,flowDesc,partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc,classificationCode,classificationSearchCode,isOriginalClassification,cmdCode,cmdDesc,aggrLevel,isLeaf,customsCode,customsDesc,mosCode,motCode,motDesc,qtyUnitCode,qtyUnitAbbr,qty,isQtyEstimated,altQtyUnitCode,altQtyUnitAbbr,altQty,isAltQtyEstimated,netWgt,isNetWgtEstimated,grossWgt,isGrossWgtEstimated,cifvalue,fobvalue,primaryValue,legacyEstimationFlag,isReported,isAggregate";
+
+/** One monthly record of China's trade with Russia (March 2025), as Comtrade writes it. */
+function comtradeRecord(
+  flow: "X" | "M" | "RX",
+  cmd: string,
+  desc: string,
+  value: string,
+  classification = "H6",
+) {
+  const flowDesc = { X: "Export", M: "Import", RX: "Re-export" }[flow];
+  const level = cmd === "TOTAL" ? 0 : cmd.length;
+  return [
+    ...["C", "M", "20250301", "2025", "3", "202503", "156", "CHN", "China", flow, flowDesc],
+    ...["643", "RUS", "Russian Federation", "0", "W00", "World", classification, classification, "True"],
+    ...[cmd, `"${desc}"`, level, "False", "C00", "TOTAL CPC", "0", "0", "TOTAL MOT", "-1", "N/A", "0"],
+    ...["False", "-1", "N/A", "0", "False", "", "False", "", "False", "", value, value, "0", "True", "False"],
+  ].join(",");
 }
 
 describe("trade statistics: read one set of numbers (journey 6)", () => {
@@ -230,6 +258,80 @@ describe("trade statistics: read one set of numbers (journey 6)", () => {
     await page.getByRole("button", { name: s.unitValues.submit }).click();
     const bands = page.getByRole("figure", { name: fill(s.unitValues.chartTitle, { hs: "080810" }) });
     await bands.locator("rect.band__box").first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a statistician in Chinese imports a UN Comtrade file: refused with its bad line, then imported once", async () => {
+    const { page, context } = await newPage("zh-CN");
+    const errors = watchErrors(page, /status of 401 /);
+    const d = zh.statistics.datasets;
+    const words = serverZh.statistics;
+    await signIn(page, "stats.hlj@sample.amur.local", "/statistics/datasets", zh);
+    await heading(page, d.title).waitFor();
+    const records = (chapter87: string) => [
+      COMTRADE_HEADER,
+      comtradeRecord("X", "TOTAL", "All Commodities", "9000000"),
+      comtradeRecord(
+        "X",
+        "84",
+        "Machinery and mechanical appliances, boilers, nuclear reactors; parts thereof",
+        "5000000",
+      ),
+      comtradeRecord(
+        "X",
+        "87",
+        "Vehicles; other than railway or tramway rolling stock, and parts",
+        chapter87,
+      ),
+      comtradeRecord("RX", "84", "Machinery", "1000"),
+      // SITC 27 (crude fertilizers and minerals) is not HS chapter 27 (fuels).
+      comtradeRecord("M", "27", "Crude fertilizers and crude minerals", "200", "S4"),
+      comtradeRecord("M", "27", "Mineral fuels, mineral oils and products of their distillation", "7000000"),
+    ];
+    const importer = page.getByRole("region", { name: d.importTitle });
+    const upload = async (lines: string[], name: string) => {
+      await importer.getByLabel(d.fileLabel, { exact: true }).setInputFiles({
+        name,
+        mimeType: "text/csv",
+        buffer: Buffer.from(`\ufeff${lines.join("\r\n")}\r\n`, "utf8"),
+      });
+      await importer.getByRole("button", { name: d.import, exact: true }).click();
+    };
+
+    // A value that is not a number: nothing is imported, and the line is named, in Chinese.
+    await upload(records("3.5 million"), "comtrade-chn-rus-202503.csv");
+    await importer.getByText(fill(d.refused, { lines: 1 })).waitFor();
+    const problems = importer.getByRole("table", { name: d.problemsTitle });
+    const problem = problems.getByRole("row").nth(1);
+    expect(await problem.getByRole("rowheader").textContent()).toBe("4");
+    expect(await problem.textContent()).toContain("primaryValue");
+    expect(await problem.textContent()).toContain(fill(words.issue.not_number, { value: "3.5 million" }));
+
+    // The corrected file: 4 facts of 6 records, and every record not counted as it is, by reason.
+    await upload(records("3500000"), "comtrade-chn-rus-202503.csv");
+    await importer.getByText(fill(d.imported, { imported: 4, rows: 6 })).waitFor();
+    const report = importer.getByRole("status");
+    for (const reason of [
+      `${fill(words.skip.flow, { code: "RX" })}: 1`,
+      `${fill(words.skip.classification, { code: "S4" })}: 1`,
+      `${words.skip.aggregate_remainder}: 1`,
+    ])
+      await report.getByText(reason, { exact: true }).waitFor();
+    await page.screenshot({
+      path: path.join(screenshots, "statistics-comtrade-import-zh.png"),
+      fullPage: true,
+    });
+
+    // The same file again changes nothing; the dataset is listed once, not yet public.
+    await upload(records("3500000"), "comtrade-chn-rus-202503.csv");
+    await importer.getByText(d.already, { exact: true }).waitFor();
+    const listed = page
+      .getByRole("table", { name: d.listTitle })
+      .getByRole("row")
+      .filter({ hasText: "comtrade-chn-rus-202503.csv" });
+    expect(await listed.count()).toBe(1);
+    await listed.getByRole("button", { name: d.publish }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

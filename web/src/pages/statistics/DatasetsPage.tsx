@@ -20,6 +20,7 @@ import { useQuotaFormat } from "../quotas/ui";
 import { isStatistician } from "./access";
 import { importComtrade, MAX_IMPORT_BYTES, publishDataset } from "./api";
 import type { TDataset, TImportReport } from "./contracts";
+import { saveCsv, toCsv } from "./csv";
 import { readImportText } from "./importFile";
 import { statisticsKeys, useDatasets, useFactsCheck } from "./queries";
 import { StatisticsNav } from "./ui";
@@ -266,17 +267,40 @@ function ImportForm() {
 
 function ImportReport({ report }: { report: TImportReport }) {
   const { t } = useTranslation();
+  const format = useQuotaFormat();
   const refused = report.errors.length > 0;
+  const badLines = new Set(report.errors.map((error) => error.line)).size;
+  type Problem = TImportReport["errors"][number];
+  const columns: Column<Problem>[] = [
+    {
+      id: "line",
+      header: t("statistics.datasets.problem.line"),
+      rowHeader: true,
+      align: "end",
+      sortValue: (row) => row.line,
+      cell: (row) => format.decimal(String(row.line)),
+    },
+    {
+      id: "field",
+      header: t("statistics.datasets.problem.field"),
+      sortValue: (row) => row.field,
+      cell: (row) => <span className="stat-code">{row.field}</span>,
+    },
+    { id: "message", header: t("statistics.datasets.problem.message"), cell: (row) => row.message },
+  ];
   return (
     <div className="stat-report" role="status">
       <Notice
         tone={refused ? "danger" : report.alreadyImported ? "info" : "success"}
         title={
           refused
-            ? t("statistics.datasets.refused", { count: report.errors.length })
+            ? t("statistics.datasets.refused", { count: badLines, lines: format.decimal(String(badLines)) })
             : report.alreadyImported
               ? t("statistics.datasets.already")
-              : t("statistics.datasets.imported", { imported: report.imported, rows: report.rows })
+              : t("statistics.datasets.imported", {
+                  imported: format.decimal(String(report.imported)),
+                  rows: format.decimal(String(report.rows)),
+                })
         }
       >
         {report.skipped.length > 0 ? (
@@ -285,22 +309,43 @@ function ImportReport({ report }: { report: TImportReport }) {
             <ul>
               {report.skipped.map((skip) => (
                 <li key={skip.reason}>
-                  {skip.message}: {skip.count}
+                  {skip.message}: {format.decimal(String(skip.count))}
                 </li>
               ))}
             </ul>
           </>
         ) : null}
-        {refused ? (
-          <ul>
-            {report.errors.slice(0, 50).map((error) => (
-              <li key={`${error.line}-${error.field}`}>
-                {t("statistics.datasets.errorLine", { line: error.line, field: error.field })} {error.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
       </Notice>
+      {refused ? (
+        <>
+          <div className="stat-report__bar">
+            <h3 className="caliber-report__title">{t("statistics.datasets.problemsTitle")}</h3>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() =>
+                saveCsv(
+                  "amur-import-problems",
+                  toCsv(
+                    ["line", "field", "problem"],
+                    report.errors.map((error) => [error.line, error.field, error.message]),
+                  ),
+                )
+              }
+            >
+              {t("statistics.datasets.problemsCsv")}
+            </Button>
+          </div>
+          <DataTable
+            caption={t("statistics.datasets.problemsTitle")}
+            captionHidden
+            columns={columns}
+            rows={report.errors}
+            rowKey={(row) => `${row.line}-${row.field}`}
+            pageSizes={[25, 100]}
+          />
+        </>
+      ) : null}
     </div>
   );
 }
