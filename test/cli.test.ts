@@ -162,6 +162,42 @@ describe("amur CLI (SQLite)", () => {
     const none = amur(["stats", "query", "--dimensions", "year", "--port", "heihe-blagoveshchensk"]);
     expect(none.code, none.stderr).toBe(0);
     expect(none.stdout.trim()).toBe("year,value");
+    // The same answer as a file: CSV with its byte-order mark, or a workbook whose HS codes stay text.
+    const csvFile = path.join(dataDir, "headings.csv");
+    const toCsvFile = amur([
+      "stats",
+      "query",
+      "--dimensions",
+      "hs_heading",
+      "--out",
+      csvFile,
+      "--lang",
+      "zh-CN",
+    ]);
+    expect(toCsvFile.code, toCsvFile.stderr).toBe(0);
+    expect(toCsvFile.stdout).toBe("");
+    expect(toCsvFile.stderr.trim()).toBe(`已将 2 行写入 ${csvFile}`);
+    expect(fs.readFileSync(csvFile, "utf8").split("\r\n")).toEqual([
+      "\ufeffhs_heading,value",
+      "2701,7650000.00",
+      "4407,980000.50",
+      "",
+    ]);
+    const book = path.join(dataDir, "headings.xlsx");
+    const toBook = amur(["stats", "query", "--dimensions", "year,hs_heading", "--out", book]);
+    expect(toBook.code, toBook.stderr).toBe(0);
+    const bytes = fs.readFileSync(book);
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    // The sheet is the archive's last entry: inflate it from its local header.
+    const at = bytes.lastIndexOf(Buffer.from("PK\u0003\u0004", "latin1"));
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const size = bytes.readUInt32LE(at + 18);
+    const start = at + 30 + nameLength + bytes.readUInt16LE(at + 28);
+    expect(bytes.subarray(at + 30, at + 30 + nameLength).toString()).toBe("xl/worksheets/sheet1.xml");
+    const sheet = zlib.inflateRawSync(bytes.subarray(start, start + size)).toString("utf8");
+    expect(sheet).toContain('<c r="A2"><v>2024</v></c>');
+    expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">2701</t></is></c>');
+    expect(sheet).toContain('<c r="C2"><v>7650000.00</v></c>');
   });
 
   it("prints help for every command group", () => {

@@ -4,7 +4,13 @@ import type { Command } from "commander";
 import { loadReferenceData } from "../modules/reference/reference.service.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "../modules/statistics/statistics.caliber.ts";
 import { importComtrade, localizeIssues } from "../modules/statistics/statistics.comtrade.ts";
-import { type Dimension, type Measure, runQuery, toCsv } from "../modules/statistics/statistics.query.ts";
+import {
+  type Dimension,
+  type Measure,
+  runQuery,
+  toCsv,
+  toXlsx,
+} from "../modules/statistics/statistics.query.ts";
 import { ZQuery } from "../modules/statistics/statistics.schema.ts";
 import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statistics.service.ts";
 import { statsStoreFor } from "../modules/statistics/stats.store.ts";
@@ -150,7 +156,9 @@ export function registerStats(program: Command): void {
 
   stats
     .command("query")
-    .description("Query the facts and print CSV (all sources, published or not)")
+    .description(
+      "Query the facts and print CSV, or write CSV or XLSX with --out (all sources, published or not)",
+    )
     .option("--dimensions <list>", "e.g. year,flow,hs_chapter", "year")
     .option("--measures <list>", "value,net_kg,quantity,records", "value")
     .option("--currency <c>", "USD, CNY or RUB", "USD")
@@ -168,6 +176,11 @@ export function registerStats(program: Command): void {
     .option("--top <n>")
     .option("--shares")
     .option("--yoy")
+    .option(
+      "--out <file>",
+      "write to this file instead of printing: a spreadsheet if it ends in .xlsx, else CSV",
+    )
+    .option("--lang <lang>", "language of the messages: zh-CN, ru-RU or en (default from LANG)")
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const parsed = ZQuery.safeParse({
         dimensions: list(o.dimensions as string) as Dimension[],
@@ -192,6 +205,15 @@ export function registerStats(program: Command): void {
       if (!parsed.success)
         throw new CliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
       const r = await withDeps((deps) => runQuery(statsStoreFor(deps.db.db, deps.config), parsed.data, true));
-      process.stdout.write(toCsv(r).replace(/^\uFEFF/, ""));
+      const out = o.out as string | undefined;
+      if (!out) {
+        process.stdout.write(toCsv(r).replace(/^\uFEFF/, ""));
+        return;
+      }
+      // A file keeps the byte-order mark, so that spreadsheets read Chinese and Russian correctly.
+      fs.writeFileSync(out, /\.xlsx$/i.test(out) ? toXlsx(r, parsed.data.dimensions) : toCsv(r));
+      process.stderr.write(
+        `${say("statsQueryWritten", { rows: r.rows.length, file: out }, o.lang as string)}\n`,
+      );
     });
 }

@@ -54,3 +54,29 @@ it("writes a workbook whose sheet keeps exact numbers and escapes text", () => {
   expect(sheet).toContain("&lt;CN &amp; co&gt;");
   expect(sheet).not.toContain('r="C3"');
 });
+
+it("keeps codes with a leading zero as text, and whole columns as text when asked", () => {
+  const parts = entries(
+    xlsx(
+      "Codes",
+      ["hs_chapter", "year", "value"],
+      [
+        ["08", "2025", "0.50"],
+        ["84", "2025", "0"],
+      ],
+      { text: [true, false, false] },
+    ),
+  );
+  const sheet = parts.get("xl/worksheets/sheet1.xml") ?? "";
+  expect(sheet).toContain('<c r="A2" t="inlineStr"><is><t xml:space="preserve">08</t></is></c>');
+  expect(sheet).toContain('<c r="A3" t="inlineStr"><is><t xml:space="preserve">84</t></is></c>');
+  expect(sheet).toContain('<c r="B2"><v>2025</v></c>');
+  expect(sheet).toContain('<c r="C2"><v>0.50</v></c>');
+  expect(sheet).toContain('<c r="C3"><v>0</v></c>');
+  // Without the column marked, "08" is still text: a leading zero is a code's.
+  const plain =
+    entries(xlsx("Codes", ["hs"], [["08"], ["-0.5"], ["007"]])).get("xl/worksheets/sheet1.xml") ?? "";
+  expect(plain).toContain('<t xml:space="preserve">08</t>');
+  expect(plain).toContain('<t xml:space="preserve">007</t>');
+  expect(plain).toContain('<c r="A3"><v>-0.5</v></c>');
+});

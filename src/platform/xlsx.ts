@@ -85,19 +85,25 @@ function column(i: number): string {
   return s;
 }
 
-const NUMBER = /^-?\d{1,15}(\.\d+)?$/;
+/** A plain decimal a spreadsheet keeps exactly; a leading zero ("08", "0808") marks a code, not a number. */
+const NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
 
-/** One sheet; cells whose text is a plain decimal are numbers, the rest text. */
+/**
+ * One sheet; cells whose text is a plain decimal are numbers, the rest text. Columns marked in
+ * `text` are text whatever they hold (codes such as HS "84" or a port's number).
+ */
 export function xlsx(
   sheetName: string,
   header: readonly string[],
   rows: readonly (readonly (string | number | null)[])[],
+  opts: { text?: readonly boolean[] } = {},
 ): Buffer {
   const cell = (v: string | number | null, r: number, c: number) => {
     const ref = `${column(c)}${r}`;
     if (v === null || v === "") return "";
     const text = String(v);
-    if (typeof v === "number" || NUMBER.test(text)) return `<c r="${ref}"><v>${text}</v></c>`;
+    const asText = r > 1 && opts.text?.[c] === true;
+    if (!asText && (typeof v === "number" || NUMBER.test(text))) return `<c r="${ref}"><v>${text}</v></c>`;
     return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
   };
   const all = [header, ...rows];

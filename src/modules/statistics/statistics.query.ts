@@ -1,6 +1,7 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { csvText } from "../../platform/csv.ts";
 import { AppError } from "../../platform/errors.ts";
+import { xlsx } from "../../platform/xlsx.ts";
 import {
   CODED,
   codedWhere,
@@ -354,6 +355,22 @@ export function toCsv(result: { columns: string[]; rows: Record<string, string |
   return csvText(
     result.columns,
     result.rows.map((r) => result.columns.map((c) => r[c] ?? null)),
+  );
+}
+
+/**
+ * The answer as a workbook: measures as numbers, the dimensions' codes as text, so that HS chapter
+ * "08" keeps its zero and "84" stays a code; years stay numbers.
+ */
+export function toXlsx(
+  result: { columns: string[]; rows: Record<string, string | number | null>[] },
+  dimensions: readonly string[],
+): Buffer {
+  return xlsx(
+    "Amur",
+    result.columns,
+    result.rows.map((r) => result.columns.map((c) => r[c] ?? null)),
+    { text: result.columns.map((c) => c !== "year" && dimensions.includes(c)) },
   );
 }
 

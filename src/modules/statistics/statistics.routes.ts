@@ -2,11 +2,10 @@ import { hasRole, PUBLIC, requireRole } from "../../platform/auth/policy.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteModule } from "../../platform/http/app.ts";
 import { t } from "../../platform/i18n/i18n.ts";
-import { xlsx } from "../../platform/xlsx.ts";
 import { unitValueBands } from "./statistics.bands.ts";
 import { importCaliberFile, saveCaliber, ZCaliberMapping } from "./statistics.caliber.ts";
 import { importComtrade, localizeIssues } from "./statistics.comtrade.ts";
-import { mirror, runQuery, toCsv } from "./statistics.query.ts";
+import { mirror, runQuery, toCsv, toXlsx } from "./statistics.query.ts";
 import {
   ZCaliberList,
   ZCaliberParams,
@@ -57,11 +56,7 @@ export const statisticsRoutes: RouteModule = (app, deps) => {
         reply
           .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .header("content-disposition", 'attachment; filename="amur-statistics.xlsx"');
-        return xlsx(
-          "Amur",
-          r.columns,
-          r.rows.map((row) => r.columns.map((c) => row[c] ?? null)),
-        ) as never;
+        return toXlsx(r, request.body.dimensions) as never;
       }
       if (request.query.format === "csv") {
         reply
