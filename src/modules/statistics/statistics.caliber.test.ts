@@ -129,6 +129,54 @@ describeEachDialect("statistics calibers", ({ deps }) => {
     );
     expect(localizeIssues(r, "zh-CN").errors[2]?.message).toMatch(/^不是数字：/);
   });
+
+  it("finds the header below a spreadsheet's title, unit and date lines, counting them", async () => {
+    // As Excel saves a sheet whose first rows are the table's title and unit: the title line has
+    // no separator at all, the unit line only empty cells after it.
+    const titled = [
+      "黑龙江省对俄罗斯贸易月度统计（示例，2025年2月）",
+      "单位：万美元,,,,,",
+      "",
+      FILE.replace(/^2025年1月/gm, "2025年2月"),
+      "注：本表为示例数据,,,,,",
+    ].join("\r\n");
+    const withNote = ZCaliberMapping.parse({
+      ...MAPPING,
+      skipLabels: { 月份: ["注：本表为示例数据"], 贸易方式: ["合计"] },
+    });
+    await saveCaliber(store(), "hlj-titled", withNote, null);
+    const r = await importCaliberFile(deps().db.db, store(), titled, {
+      caliber: "hlj-titled",
+      fileName: "hlj-2025-02.csv",
+      published: false,
+      by: null,
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.imported).toBe(3);
+    expect(r.skipped).toEqual([
+      // The blank line is no row at all; the title and the unit are counted.
+      expect.objectContaining({ code: "preamble", count: 2 }),
+      expect.objectContaining({ code: "label", params: { column: "贸易方式", label: "合计" }, count: 1 }),
+      expect.objectContaining({
+        code: "label",
+        params: { column: "月份", label: "注：本表为示例数据" },
+        count: 1,
+      }),
+    ]);
+    expect(localizeIssues(r, "ru-RU").skipped[0]?.message).toBe(
+      "строки над заголовком таблицы (название, единицы, дата)",
+    );
+    // A header that lacks a mapped column is named by its own line, with what it lacks.
+    const lacking = titled.replace("金额（万美元）", "金额（万元）");
+    await expect(
+      importCaliberFile(deps().db.db, store(), lacking, {
+        caliber: "hlj-titled",
+        fileName: null,
+        published: false,
+        by: null,
+      }),
+    ).rejects.toMatchObject({ code: "STATS_FILE_INVALID", params: { line: 4, columns: "金额（万美元）" } });
+  });
 });
 
 describeEachDialect("unit-value bands", ({ deps }) => {

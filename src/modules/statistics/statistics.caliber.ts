@@ -105,6 +105,9 @@ export function parseNumber(s: string, decimalComma: boolean): string | null {
   return /^-?\d+(\.\d+)?$/.test(t) ? new Dec(t).toFixed() : "NaN";
 }
 
+/** How many lines above the header (a table's title, unit, date) a file may have. */
+const PREAMBLE_LINES = 30;
+
 export async function parseCaliberFile(
   db: Executor,
   text: string,
@@ -113,27 +116,38 @@ export async function parseCaliberFile(
 ) {
   const m = caliber.mapping;
   const clean = text.replace(/^\uFEFF/, "");
-  const firstLine = clean.slice(0, clean.search(/\r|\n|$/));
+  // The separator that splits some line of the file's start the most (a title line above the header
+  // may hold no separator at all).
+  const head = clean.split(/\r\n|\r|\n/, PREAMBLE_LINES + 1);
+  const widest = (sep: string) => Math.max(...head.map((l) => l.split(sep).length));
   const separator =
     m.separator ??
-    ([";", "\t", ","] as const).reduce(
-      (best, s) => (firstLine.split(s).length > firstLine.split(best).length ? s : best),
-      ",",
-    );
+    ([";", "\t", ","] as const).reduce((best, sep) => (widest(sep) > widest(best) ? sep : best), ",");
+  const wanted = Object.values(m.columns);
+  const errors: ImportIssue[] = [];
+  const skips = new Skips();
   let header: string[] | null = null;
+  /** The line nearest to a header so far: the one naming the most mapped columns. */
+  let closest: { line: number; missing: string[] } | null = null;
+  const above: number[] = [];
   const rows: { line: number; cells: Record<string, string> }[] = [];
+  const missingColumns = (fields: string[]) => wanted.filter((c) => !fields.includes(c));
   try {
     for (const { line, fields } of parseCsvLines(clean, { separator })) {
       if (!header) {
-        header = fields.map((f) => f.trim());
-        const missing = Object.values(m.columns).filter((c) => !header?.includes(c));
-        if (missing.length)
-          throw new AppError("STATS_FILE_INVALID", {
-            line,
-            reason: `${I18N_PARAM}statistics.file.missing_columns`,
-            columns: missing.join(", "),
-          });
-        continue;
+        const trimmed = fields.map((f) => f.trim());
+        const missing = missingColumns(trimmed);
+        if (!closest || missing.length < closest.missing.length) closest = { line, missing };
+        // Statistical tables saved from a spreadsheet often start with a title, the unit and the
+        // date above the header: the header is the first line that names every mapped column.
+        if (missing.length === 0) {
+          header = trimmed;
+          for (const _ of above) skips.add("preamble");
+          continue;
+        }
+        above.push(line);
+        if (above.length <= PREAMBLE_LINES) continue;
+        break;
       }
       rows.push({ line, cells: Object.fromEntries(header.map((h, i) => [h, (fields[i] ?? "").trim()])) });
     }
@@ -141,13 +155,17 @@ export async function parseCaliberFile(
     if (e instanceof CsvError) throw csvFileError(e);
     throw e;
   }
+  if (!header)
+    throw new AppError("STATS_FILE_INVALID", {
+      line: closest?.line ?? 1,
+      reason: `${I18N_PARAM}statistics.file.missing_columns`,
+      columns: (closest?.missing ?? wanted).join(", "),
+    });
   const countries = new Set(
     (await db.selectFrom("countries").select("alpha2").execute()).map((c) => c.alpha2),
   );
   const sections = await chapterSections(db);
   const rates = new MonthlyRates(db);
-  const errors: ImportIssue[] = [];
-  const skips = new Skips();
   const facts: Fact[] = [];
   const scale = new Dec(m.valueScale);
   for (const { line, cells } of rows) {

@@ -80,7 +80,8 @@ export type SkipCode =
   | "aggregate"
   | "aggregate_remainder"
   | "aggregate_below_parts"
-  | "label";
+  | "label"
+  | "preamble";
 
 export interface SkippedRows {
   /** What happened to the rows, in English (stable across readers; the CLI's words). */
