@@ -11,6 +11,8 @@ export interface RunningAmur {
   url: string;
   /** The password of every demo account, admin@amur.local included. */
   password: string;
+  /** The last 20,000 characters the server wrote (its warnings and errors), for a failed test's report. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -90,5 +92,5 @@ export async function startAmur(): Promise<RunningAmur> {
     await stop();
     throw error;
   }
-  return { url, password, stop };
+  return { url, password, log: () => log, stop };
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { onTestFailed } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type RunningAmur, startAmur } from "./server.ts";
 
@@ -47,7 +48,59 @@ export async function openPage(
   const page = await context.newPage();
   const fetched: string[] = [];
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  reportOnFailure(session.amur, page);
   return { context, page, fetched };
+}
+
+/**
+ * When the test that opened `page` fails, its report says what the browser and the server were doing:
+ * the API calls of the last minute with their status and time (and those still waiting), the page's
+ * text and a screenshot, and the server's last output.
+ */
+function reportOnFailure(amur: RunningAmur, page: Page): void {
+  const calls = new Map<object, { what: string; started: number; ended?: string }>();
+  page.on("request", (request) => {
+    if (!request.url().includes("/api/")) return;
+    calls.set(request, {
+      what: `${request.method()} ${new URL(request.url()).pathname}`,
+      started: Date.now(),
+    });
+  });
+  const settle = (request: object, how: string) => {
+    const call = calls.get(request);
+    if (call) call.ended = `${how} after ${Date.now() - call.started} ms`;
+  };
+  page.on("requestfinished", (request) => {
+    void request.response().then((response) => settle(request, String(response?.status() ?? "?")));
+  });
+  page.on("requestfailed", (request) => settle(request, `failed (${request.failure()?.errorText})`));
+  try {
+    onTestFailed(async ({ task }) => {
+      const name = task.name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 60);
+      const since = Date.now() - 60_000;
+      const lines = [...calls.values()]
+        .filter((call) => call.started >= since)
+        .map(
+          (call) => `  ${call.what}: ${call.ended ?? `no answer yet after ${Date.now() - call.started} ms`}`,
+        );
+      let text = "";
+      try {
+        text = (await page.locator("main").innerText({ timeout: 2_000 })).slice(0, 2_000);
+        await page.screenshot({
+          path: path.join(screenshots, `failed-${name}.png`),
+          fullPage: true,
+          timeout: 5_000,
+        });
+      } catch {
+        text ||= "(the page could not be read)";
+      }
+      process.stderr.write(
+        `\n--- ${task.name}: API calls of the last minute\n${lines.join("\n")}\n--- the page's text\n${text}\n--- the server's last output\n${amur.log().slice(-4_000)}\n`,
+      );
+    });
+  } catch {
+    // Opened outside a test (in a hook): nothing to report on.
+  }
 }
 
 /**
