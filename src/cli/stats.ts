@@ -116,7 +116,7 @@ export function registerStats(program: Command): void {
   stats
     .command("caliber")
     .description(
-      "Save a caliber (JSON: source, reporter, currency, valueScale, columns, fixed, values, skipLabels; see docs/STATISTICS.md)",
+      "Save a caliber (JSON: source, reporter, currency, valueScale, columns, fixed, values, skipLabels, fillDown; see docs/STATISTICS.md)",
     )
     .argument("<name>", "the caliber's name, e.g. hlj-monthly")
     .argument("<file>", "the mapping as JSON")

@@ -130,6 +130,68 @@ describeEachDialect("statistics calibers", ({ deps }) => {
     expect(localizeIssues(r, "zh-CN").errors[2]?.message).toMatch(/^不是数字：/);
   });
 
+  it("repeats a merged cell's value down its empty cells for the fields the caliber names, and only those", async () => {
+    const merged = [
+      "月份,进出口,贸易方式,口岸,商品编码,金额（万美元）",
+      "2025年3月,出口,一般贸易,黑河,0808,100",
+      ",,旅游购物,黑河,,20",
+      ",进口,边境小额贸易,绥芬河,4407,300",
+      ",,一般贸易,绥芬河,,50",
+    ].join("\n");
+    const load = (caliber: string) =>
+      importCaliberFile(deps().db.db, store(), merged, {
+        caliber,
+        fileName: null,
+        published: false,
+        by: null,
+      });
+    // Without the option an empty month or flow is an error on its row.
+    const strict = await load("hlj-monthly");
+    expect(strict.imported).toBe(0);
+    expect(strict.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, "period"],
+      [3, "flow"],
+      [4, "period"],
+      [5, "period"],
+      [5, "flow"],
+    ]);
+    await saveCaliber(store(), "hlj-merged", { ...MAPPING, fillDown: ["period", "flow"] }, null);
+    const r = await load("hlj-merged");
+    expect(r.errors).toEqual([]);
+    expect(r.imported).toBe(4);
+    const q = await runQuery(
+      store(),
+      {
+        dimensions: ["month", "flow", "trade_mode", "hs_heading"],
+        measures: ["value"],
+        currency: "USD",
+        filters: { source: ["hlj-sample"] },
+        period: { from: "2025-03", to: "2025-03" },
+      },
+      true,
+    );
+    // The HS code is not filled down: the tourism row and the last row keep none.
+    expect(q.rows).toEqual([
+      { month: "2025-03", flow: "export", trade_mode: "general", hs_heading: "0808", value: "1000000.00" },
+      {
+        month: "2025-03",
+        flow: "export",
+        trade_mode: "tourism_shopping",
+        hs_heading: null,
+        value: "200000.00",
+      },
+      { month: "2025-03", flow: "import", trade_mode: "general", hs_heading: null, value: "500000.00" },
+      {
+        month: "2025-03",
+        flow: "import",
+        trade_mode: "small_border",
+        hs_heading: "4407",
+        value: "3000000.00",
+      },
+    ]);
+    expect(() => ZCaliberMapping.parse({ ...MAPPING, fillDown: ["value"] })).toThrow();
+  });
+
   it("finds the header below a spreadsheet's title, unit and date lines, counting them", async () => {
     // As Excel saves a sheet whose first rows are the table's title and unit: the title line has
     // no separator at all, the unit line only empty cells after it.

@@ -49,6 +49,11 @@ const FIELDS = [
   "unit",
 ] as const;
 type Field = (typeof FIELDS)[number];
+/** Fields whose empty cells may repeat the row above: the labels, never the measures. */
+export const FILL_DOWN_FIELDS = FIELDS.filter(
+  (f): f is Exclude<Field, "value" | "netKg" | "quantity"> =>
+    f !== "value" && f !== "netKg" && f !== "quantity",
+);
 
 export const ZCaliberMapping = z.object({
   source: z.string().trim().min(1).max(60).describe("The source's label in the facts, e.g. hlj-dofcom"),
@@ -75,6 +80,12 @@ export const ZCaliberMapping = z.object({
     .default({ flow: {}, tradeMode: {}, partner: {}, port: {}, region: {}, transportMode: {} }),
   /** Rows whose label in this column is one of these are subtotals or notes, skipped and counted. */
   skipLabels: z.record(z.string(), z.array(z.string())).default({}),
+  fillDown: z
+    .array(z.enum(FILL_DOWN_FIELDS))
+    .default([])
+    .describe(
+      "Fields whose empty cells take the value of the row above: a spreadsheet's merged cells (a month written once for its rows)",
+    ),
 });
 export type TCaliberMapping = z.infer<typeof ZCaliberMapping>;
 
@@ -168,8 +179,16 @@ export async function parseCaliberFile(
   const rates = new MonthlyRates(db);
   const facts: Fact[] = [];
   const scale = new Dec(m.valueScale);
+  // A merged cell is saved as its value on the first row and empty cells below it.
+  const filledColumns = m.fillDown.flatMap((f) => m.columns[f] ?? []);
+  const lastSeen = new Map<string, string>();
   for (const { line, cells } of rows) {
     if (Object.values(cells).every((v) => v === "")) continue;
+    for (const column of filledColumns) {
+      const v = cells[column] ?? "";
+      if (v !== "") lastSeen.set(column, v);
+      else if (lastSeen.has(column)) cells[column] = lastSeen.get(column) as string;
+    }
     const skipBy = Object.entries(m.skipLabels).find(([col, labels]) => labels.includes(cells[col] ?? ""));
     if (skipBy) {
       skips.add("label", { column: skipBy[0], label: cells[skipBy[0]] ?? "" });

@@ -10,11 +10,13 @@ import { isChoiceField, useCaliberWords } from "./caliberLabels";
 import {
   CALIBER_FIELDS,
   CURRENCIES,
+  FILL_DOWN_FIELDS,
   LABEL_TABLES,
   REPORTERS,
   type TCaliber,
   type TCaliberField,
   type TCaliberSeparator,
+  type TFillDownField,
 } from "./contracts";
 import { statisticsKeys } from "./queries";
 
@@ -215,6 +217,22 @@ export function CaliberEditor({
                       spellCheck={false}
                     />
                   )}
+                  {isFillDownField(field) ? (
+                    <Checkbox
+                      className="caliber-checkbox"
+                      name={`fillDown.${field}`}
+                      label={t("statistics.calibers.fillDown")}
+                      checked={form.fillDown.includes(field)}
+                      onChange={(checked) =>
+                        set(
+                          "fillDown",
+                          checked
+                            ? [...form.fillDown, field]
+                            : form.fillDown.filter((other) => other !== field),
+                        )
+                      }
+                    />
+                  ) : null}
                 </fieldset>
               </li>
             ))}
@@ -253,6 +271,9 @@ export function CaliberEditor({
     </section>
   );
 }
+
+const isFillDownField = (field: TCaliberField): field is TFillDownField =>
+  FILL_DOWN_FIELDS.some((other) => other === field);
 
 function DecimalComma({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   const { t } = useTranslation();

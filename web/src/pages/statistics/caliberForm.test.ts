@@ -95,6 +95,15 @@ describe("the caliber form", () => {
     expect("separator" in mapping).toBe(false);
     expect("valueScale" in mapping).toBe(false);
   });
+
+  it("sends the merged-cell fields in the fields' order, and nothing when none is ticked", () => {
+    const form = caliberFormFrom({ ...HLJ, mapping: { ...HLJ.mapping, fillDown: ["period"] } });
+    expect(form.fillDown).toEqual(["period"]);
+    form.fillDown.push("port", "flow");
+    expect(mappingFromForm(form).fillDown).toEqual(["period", "flow", "port"]);
+    form.fillDown = [];
+    expect("fillDown" in mappingFromForm(form)).toBe(false);
+  });
 });
 
 describe("checks before saving", () => {

@@ -1,11 +1,13 @@
 import {
   CALIBER_FIELDS,
+  FILL_DOWN_FIELDS,
   LABEL_TABLES,
   type TCaliber,
   type TCaliberField,
   type TCaliberMapping,
   type TCaliberSeparator,
   type TCurrency,
+  type TFillDownField,
   type TImportReport,
   type TLabelTable,
   type TReporter,
@@ -46,6 +48,8 @@ export interface CaliberForm {
   fixed: Record<TCaliberField, string>;
   values: Record<TLabelTable, LabelRow[]>;
   skip: SkipRow[];
+  /** Fields whose empty cells repeat the row above (a spreadsheet's merged cells). */
+  fillDown: TFillDownField[];
 }
 
 let lastRowId = 0;
@@ -81,6 +85,7 @@ export function emptyCaliberForm(): CaliberForm {
     fixed: byField(() => ""),
     values: byTable(() => []),
     skip: [],
+    fillDown: [],
   };
 }
 
@@ -108,6 +113,7 @@ export function caliberFormFrom({ name, mapping }: TCaliber): CaliberForm {
       column,
       labels: labels.join("\n"),
     })),
+    fillDown: [...(mapping.fillDown ?? [])],
   };
 }
 
@@ -155,6 +161,10 @@ export function mappingFromForm(form: CaliberForm): TCaliberMapping {
         .map((row) => [row.column.trim(), skipLabelsOf(row)] as const)
         .filter(([column, labels]) => column !== "" || labels.length > 0),
     ),
+    // In the fields' order, whatever order they were ticked in.
+    ...(form.fillDown.length > 0
+      ? { fillDown: FILL_DOWN_FIELDS.filter((field) => form.fillDown.includes(field)) }
+      : {}),
   };
 }
 

@@ -200,6 +200,12 @@ export const CALIBER_FIELDS = [
   "unit",
 ] as const;
 export type TCaliberField = (typeof CALIBER_FIELDS)[number];
+/** The fields whose empty cells a caliber may fill from the row above (merged cells): not the measures. */
+export const FILL_DOWN_FIELDS = CALIBER_FIELDS.filter(
+  (field): field is Exclude<TCaliberField, "value" | "netKg" | "quantity"> =>
+    field !== "value" && field !== "netKg" && field !== "quantity",
+);
+export type TFillDownField = (typeof FILL_DOWN_FIELDS)[number];
 /** The fields whose labels a caliber translates into the unified codes. */
 export const LABEL_TABLES = ["flow", "tradeMode", "partner", "port", "region", "transportMode"] as const;
 export type TLabelTable = (typeof LABEL_TABLES)[number];
@@ -229,6 +235,7 @@ export const ZCaliberMapping = z.object({
     }),
   ),
   skipLabels: z.optional(z.record(z.string(), z.array(z.string()))),
+  fillDown: z.optional(z.array(z.enum(FILL_DOWN_FIELDS))),
 });
 export type TCaliberMapping = z.infer<typeof ZCaliberMapping>;
 export const ZCaliber = z.object({ name: z.string(), mapping: ZCaliberMapping });
