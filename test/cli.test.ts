@@ -200,6 +200,50 @@ describe("amur CLI (SQLite)", () => {
     expect(sheet).toContain('<c r="C2"><v>7650000.00</v></c>');
   });
 
+  it("imports the sample files of docs/samples/statistics as their README says", () => {
+    const samples = path.join(root, "docs/samples/statistics");
+    const comtrade = amur([
+      "stats",
+      "import",
+      "--format",
+      "comtrade",
+      path.join(samples, "comtrade-chn-rus-2025-03.sample.csv"),
+    ]);
+    expect(comtrade.code, comtrade.stderr).toBe(0);
+    expect(comtrade.stdout).toMatch(/^7 facts imported from 7 rows/m);
+    const saved = amur(["stats", "caliber", "hlj-monthly", path.join(samples, "hlj-monthly.caliber.json")]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const table = amur([
+      "stats",
+      "import",
+      "--format",
+      "caliber",
+      "--caliber",
+      "hlj-monthly",
+      path.join(samples, "hlj-border-trade-2025-03.sample.csv"),
+    ]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^9 facts imported from 12 rows/m);
+    const modes = amur(["stats", "query", "--dimensions", "flow,trade_mode", "--source", "hlj-sample"]);
+    expect(modes.stdout.trim().split("\r\n")).toEqual([
+      "flow,trade_mode,value",
+      "export,ecommerce,582000.00",
+      "export,general,21330000.00",
+      "export,small_border,963000.00",
+      "export,tourism_shopping,573000.00",
+      "import,border_residents,389000.00",
+      "import,general,11060000.00",
+      "import,small_border,4027000.00",
+    ]);
+    // The subtotals (合计) are the sum of their rows: nothing counted twice, nothing lost.
+    const flows = amur(["stats", "query", "--dimensions", "flow", "--source", "hlj-sample"]);
+    expect(flows.stdout.trim().split("\r\n")).toEqual([
+      "flow,value",
+      "export,23448000.00",
+      "import,15476000.00",
+    ]);
+  });
+
   it("prints help for every command group", () => {
     const top = amur(["--help"]);
     expect(top.code).toBe(0);
