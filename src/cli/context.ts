@@ -2,7 +2,7 @@ import fs from "node:fs";
 import cliProgress from "cli-progress";
 import { loadConfig, type TConfig } from "../platform/config.ts";
 import type { AppDeps } from "../platform/deps.ts";
-import { isLocale, type Locale, matchLocale, t } from "../platform/i18n/i18n.ts";
+import { isLocale, type Locale, matchLocale, t, tCount } from "../platform/i18n/i18n.ts";
 import { closeModules } from "../platform/modules.ts";
 import { createDeps, createLogger } from "../platform/server.ts";
 
@@ -44,6 +44,16 @@ export function progressBar(
 /** A message of the CLI's own (a key under cli.), in the language of --lang if given, else the shell's. */
 export function say(key: string, params: Record<string, string | number> = {}, lang?: string): string {
   return t(cliLocale(lang), `cli.${key}`, params);
+}
+
+/** say(), in the plural form `count` needs (cli.KEY_one beside cli.KEY). */
+export function sayCount(
+  key: string,
+  count: number,
+  params: Record<string, string | number> = {},
+  lang?: string,
+): string {
+  return tCount(cliLocale(lang), `cli.${key}`, count, params);
 }
 
 /** Stops the command, in the user's language, when its input file is not there. */

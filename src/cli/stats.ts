@@ -15,7 +15,7 @@ import { ZQuery } from "../modules/statistics/statistics.schema.ts";
 import { checkFacts, rebuildPlatformFacts } from "../modules/statistics/statistics.service.ts";
 import { statsStoreFor } from "../modules/statistics/stats.store.ts";
 import { decodeImportFile } from "../platform/csv.ts";
-import { CliError, cliLocale, progressBar, requireFile, say, withDeps } from "./context.ts";
+import { CliError, cliLocale, progressBar, requireFile, say, sayCount, withDeps } from "./context.ts";
 
 const list = (v: string | undefined) =>
   v
@@ -97,7 +97,7 @@ export function registerStats(program: Command): void {
           process.stderr.write(`  ${say("more", { count: r.errors.length - 30 }, opts.lang)}\n`);
         for (const s of said.skipped)
           process.stdout.write(
-            `  ${say("statsSkipped", { count: s.count, reason: s.message ?? s.reason }, opts.lang)}\n`,
+            `  ${sayCount("statsSkipped", s.count, { reason: s.message ?? s.reason }, opts.lang)}\n`,
           );
         if (r.alreadyImported)
           process.stdout.write(

@@ -71,7 +71,11 @@ function reportOnFailure(amur: RunningAmur, page: Page): void {
     if (call) call.ended = `${how} after ${Date.now() - call.started} ms`;
   };
   page.on("requestfinished", (request) => {
-    void request.response().then((response) => settle(request, String(response?.status() ?? "?")));
+    // The answer is gone once the page closes: a call left then simply stays unsettled.
+    request
+      .response()
+      .then((response) => settle(request, String(response?.status() ?? "?")))
+      .catch(() => undefined);
   });
   page.on("requestfailed", (request) => settle(request, `failed (${request.failure()?.errorText})`));
   try {

@@ -255,7 +255,10 @@ function CaliberImportReport({ report }: { report: TImportReport }) {
           <ul>
             {report.skipped.map((skip) => (
               <li key={skip.reason}>
-                <span className="stat-code">{skip.message}</span>: {format.decimal(String(skip.count))}
+                {t("statistics.skipCount", {
+                  reason: skip.message,
+                  count: format.decimal(String(skip.count)),
+                })}
               </li>
             ))}
           </ul>

@@ -309,7 +309,10 @@ function ImportReport({ report }: { report: TImportReport }) {
             <ul>
               {report.skipped.map((skip) => (
                 <li key={skip.reason}>
-                  {skip.message}: {format.decimal(String(skip.count))}
+                  {t("statistics.skipCount", {
+                    reason: skip.message,
+                    count: format.decimal(String(skip.count)),
+                  })}
                 </li>
               ))}
             </ul>
