@@ -168,7 +168,19 @@ describe("amur serve --workers 2 (SQLite)", () => {
     let roles = new Set<string>();
     while (Date.now() < deadline && roles.size < 2) roles = await rolesSeen(8);
     expect(roles).toEqual(new Set(["lead", "follower"]));
-    // The follower forwards to the new lead.
+    // The follower forwards to the new lead once the primary has told it where the lead listens: the
+    // new lead may answer its first request before that message has reached the follower, which
+    // meanwhile answers 503 ("try again in a few seconds").
+    const datasets = () =>
+      request("GET", "/api/v1/statistics/datasets", { headers: { cookie: stats.cookie } });
+    let statuses: number[] = [];
+    while (Date.now() < deadline) {
+      statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await datasets()).status);
+      if (statuses.every((status) => status === 200)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(statuses).toEqual([200, 200, 200, 200]);
     for (let i = 0; i < 6; i++) {
       const r = await request("GET", "/api/v1/statistics/datasets", { headers: { cookie: stats.cookie } });
       expect(r.status, r.body).toBe(200);
