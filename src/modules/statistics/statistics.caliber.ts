@@ -140,7 +140,7 @@ export async function parseCaliberFile(
   let header: string[] | null = null;
   /** The line nearest to a header so far: the one naming the most mapped columns. */
   let closest: { line: number; missing: string[] } | null = null;
-  const above: number[] = [];
+  let linesAbove = 0;
   const rows: { line: number; cells: Record<string, string> }[] = [];
   const missingColumns = (fields: string[]) => wanted.filter((c) => !fields.includes(c));
   try {
@@ -153,11 +153,11 @@ export async function parseCaliberFile(
         // date above the header: the header is the first line that names every mapped column.
         if (missing.length === 0) {
           header = trimmed;
-          for (const _ of above) skips.add("preamble");
+          for (let i = 0; i < linesAbove; i++) skips.add("preamble");
           continue;
         }
-        above.push(line);
-        if (above.length <= PREAMBLE_LINES) continue;
+        linesAbove += 1;
+        if (linesAbove <= PREAMBLE_LINES) continue;
         break;
       }
       rows.push({ line, cells: Object.fromEntries(header.map((h, i) => [h, (fields[i] ?? "").trim()])) });
