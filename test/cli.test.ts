@@ -200,8 +200,8 @@ describe("amur CLI (SQLite)", () => {
     expect(sheet).toContain('<c r="C2"><v>7650000.00</v></c>');
   });
 
-  it("imports the sample files of docs/samples/statistics as their README says", () => {
-    const samples = path.join(root, "docs/samples/statistics");
+  it("imports the sample files of data/samples/statistics as their README says", () => {
+    const samples = path.join(root, "data/samples/statistics");
     const comtrade = amur([
       "stats",
       "import",

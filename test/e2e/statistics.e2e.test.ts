@@ -355,6 +355,8 @@ describe("trade statistics: read one set of numbers (journey 6)", () => {
     await signIn(page, "stats.fcs@sample.amur.local", "/statistics/calibers");
     await heading(page, c.title).waitFor();
     await page.getByRole("navigation", { name: s.nav.label }).getByRole("link", { name: c.title }).waitFor();
+    // The demo's sample caliber for the sample province table (data/samples/statistics) is listed.
+    await page.getByRole("link", { name: "hlj-monthly", exact: true }).waitFor();
 
     // A new caliber for a (sample) monthly file of a Far Eastern customs office: semicolons, decimal
     // commas, values in thousands of roubles, Russian labels.
@@ -418,6 +420,8 @@ describe("trade statistics: read one set of numbers (journey 6)", () => {
     await page.getByText(fill(c.saved, { name: "dvtu-monthly" })).waitFor();
     const mapping = page.getByRole("table", { name: fill(c.labelTable, { field: c.fields.port }) });
     await mapping.getByText("Благовещенск").first().waitFor();
+    const merged = page.locator(".details > div").filter({ hasText: c.fillDownShown });
+    expect(await merged.locator("dd").textContent()).toBe(c.fields.period);
 
     // A file with a flow the caliber does not know and a value that is no number: refused whole, both
     // listed with their lines.

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { mirror } from "./statistics.query.ts";
-import { PARTNER_SAMPLE, seedPartnerFigures } from "./statistics.seed.ts";
+import { PARTNER_SAMPLE, SAMPLE_CALIBER, seedPartnerFigures, seedSampleCaliber } from "./statistics.seed.ts";
 import { type Fact, StatsStore } from "./stats.store.ts";
 
 // The demo's other half of the mirror: the importing side's figures made from the platform's exports.
@@ -117,5 +117,25 @@ describe("the demo's partner-side figures", () => {
       const footwear = whole.rows.filter((r) => r.hs === "64");
       expect(footwear.every((r) => r.flagged)).toBe(true);
     }
+  });
+});
+
+describe("the demo's sample caliber", () => {
+  const store = new StatsStore(":memory:");
+  afterAll(() => store.close());
+
+  it("is saved once, from the sample file, ready for the sample province table", async () => {
+    expect(await seedSampleCaliber(store)).toBe(1);
+    expect(await seedSampleCaliber(store)).toBe(0);
+    const rows = await store.all<{ name: string; mapping: string }>("select name, mapping from calibers");
+    expect(rows.map((r) => r.name)).toEqual([SAMPLE_CALIBER.name]);
+    const mapping = JSON.parse(rows[0]?.mapping ?? "{}");
+    expect(mapping).toMatchObject({
+      source: "hlj-sample",
+      reporter: "CN",
+      valueScale: "10000",
+      fillDown: ["period", "flow"],
+    });
+    expect(mapping.values.tradeMode["旅游购物"]).toBe("tourism_shopping");
   });
 });

@@ -1,5 +1,9 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { repoRoot } from "../../platform/config.ts";
 import { type DemoSeeder, prng } from "../../platform/seed.ts";
+import { saveCaliber, ZCaliberMapping } from "./statistics.caliber.ts";
 import { PLATFORM_SOURCE } from "./statistics.facts.ts";
 import { rebuildPlatformFacts } from "./statistics.service.ts";
 import { type Fact, type StatsStore, statsStoreFor } from "./stats.store.ts";
@@ -135,12 +139,32 @@ export async function seedPartnerFigures(store: StatsStore): Promise<number> {
  * delivery per release, and the outbox is told the statistics handler has nothing left to do for those
  * releases, so a new server answers at once instead of working through two years of events.
  */
+/** The sample province table's caliber (data/samples/statistics), saved in the demo as this name. */
+export const SAMPLE_CALIBER = {
+  name: "hlj-monthly",
+  file: path.join(repoRoot, "data/samples/statistics/hlj-monthly.caliber.json"),
+} as const;
+
+/**
+ * Saves the sample caliber, so that a statistician can import the sample province table through it
+ * at once (journey 6). Not when a caliber of that name exists, nor where the samples are not installed.
+ */
+export async function seedSampleCaliber(store: StatsStore): Promise<number> {
+  if (!fs.existsSync(SAMPLE_CALIBER.file)) return 0;
+  const have = await store.all("select name from calibers where name = $1", [SAMPLE_CALIBER.name]);
+  if (have.length > 0) return 0;
+  const mapping = ZCaliberMapping.parse(JSON.parse(fs.readFileSync(SAMPLE_CALIBER.file, "utf8")));
+  await saveCaliber(store, SAMPLE_CALIBER.name, mapping, "demo");
+  return 1;
+}
+
 export const statisticsDemoSeeder: DemoSeeder = {
   name: "statistics",
   async run(deps) {
     const store = statsStoreFor(deps.db.db, deps.config);
+    const calibers = await seedSampleCaliber(store);
     const have = await store.all<{ n: bigint }>("select count(*) as n from facts where source = 'platform'");
-    if (Number(have[0]?.n ?? 0) > 0) return { created: await seedPartnerFigures(store) };
+    if (Number(have[0]?.n ?? 0) > 0) return { created: calibers + (await seedPartnerFigures(store)) };
     const pending = await deps.db.db
       .selectFrom("outbox")
       .select("event_id")
@@ -161,6 +185,6 @@ export const statisticsDemoSeeder: DemoSeeder = {
           await c.run("insert or ignore into processed_events values ($1, $2)", [e.event_id, at]);
       });
     }
-    return { created: r.facts + (await seedPartnerFigures(store)) };
+    return { created: calibers + r.facts + (await seedPartnerFigures(store)) };
   },
 };

@@ -250,6 +250,12 @@ function CaliberSummary({ caliber }: { caliber: TCaliber }) {
           <dt>{t("statistics.calibers.separator")}</dt>
           <dd>{t(`statistics.calibers.separators.${separatorKey[separator]}`)}</dd>
         </div>
+        {mapping.fillDown && mapping.fillDown.length > 0 ? (
+          <div>
+            <dt>{t("statistics.calibers.fillDownShown")}</dt>
+            <dd>{mapping.fillDown.map((field) => words.field(field)).join(", ")}</dd>
+          </div>
+        ) : null}
       </dl>
       <DataTable
         caption={t("statistics.calibers.columnsGroup")}
