@@ -136,6 +136,6 @@ describe("the demo's sample caliber", () => {
       valueScale: "10000",
       fillDown: ["period", "flow"],
     });
-    expect(mapping.values.tradeMode["旅游购物"]).toBe("tourism_shopping");
+    expect(mapping.values.tradeMode).toMatchObject({ 旅游购物: "tourism_shopping" });
   });
 });
