@@ -6,6 +6,7 @@ import zlib from "node:zlib";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeInn10, makeOgrn, makeUscc } from "../src/modules/registry/identifiers.ts";
+import { zipEntries } from "./zip.ts";
 
 /** The same code with its check character changed. */
 const typo = (code: string) => `${code.slice(0, 17)}${code[17] === "1" ? "2" : "1"}`;
@@ -186,15 +187,7 @@ describe("amur CLI (SQLite)", () => {
     const book = path.join(dataDir, "headings.xlsx");
     const toBook = amur(["stats", "query", "--dimensions", "year,hs_heading", "--out", book]);
     expect(toBook.code, toBook.stderr).toBe(0);
-    const bytes = fs.readFileSync(book);
-    expect(bytes.subarray(0, 2).toString()).toBe("PK");
-    // The sheet is the archive's last entry: inflate it from its local header.
-    const at = bytes.lastIndexOf(Buffer.from("PK\u0003\u0004", "latin1"));
-    const nameLength = bytes.readUInt16LE(at + 26);
-    const size = bytes.readUInt32LE(at + 18);
-    const start = at + 30 + nameLength + bytes.readUInt16LE(at + 28);
-    expect(bytes.subarray(at + 30, at + 30 + nameLength).toString()).toBe("xl/worksheets/sheet1.xml");
-    const sheet = zlib.inflateRawSync(bytes.subarray(start, start + size)).toString("utf8");
+    const sheet = zipEntries(fs.readFileSync(book)).get("xl/worksheets/sheet1.xml") ?? "";
     expect(sheet).toContain('<c r="A2"><v>2024</v></c>');
     expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">2701</t></is></c>');
     expect(sheet).toContain('<c r="C2"><v>7650000.00</v></c>');

@@ -1,30 +1,7 @@
 import zlib from "node:zlib";
 import { expect, it } from "vitest";
+import { zipEntries as entries } from "../../test/zip.ts";
 import { crc32, xlsx } from "./xlsx.ts";
-
-/** Reads the entries of a ZIP through its central directory (an independent check of the writer). */
-function entries(buf: Buffer): Map<string, string> {
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  const out = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    expect(buf.readUInt32LE(p)).toBe(0x02014b50);
-    const crc = buf.readUInt32LE(p + 16);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString("utf8");
-    const localNameLen = buf.readUInt16LE(local + 26);
-    const data = zlib.inflateRawSync(
-      buf.subarray(local + 30 + localNameLen, local + 30 + localNameLen + size),
-    );
-    expect(zlib.crc32(data)).toBe(crc);
-    out.set(name, data.toString("utf8"));
-    p += 46 + nameLen;
-  }
-  return out;
-}
 
 it("computes CRC-32 as zlib does", () => {
   const data = Buffer.from("阿穆尔 Амур Amur");
