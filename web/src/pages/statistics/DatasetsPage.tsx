@@ -289,7 +289,9 @@ function ImportReport({ report }: { report: TImportReport }) {
     { id: "message", header: t("statistics.datasets.problem.message"), cell: (row) => row.message },
   ];
   return (
-    <div className="stat-report" role="status">
+    // The notice is the live region (it says what happened); the table of problems beside it is not
+    // read out whole when it appears.
+    <div className="stat-report">
       <Notice
         tone={refused ? "danger" : report.alreadyImported ? "info" : "success"}
         title={
